@@ -1,0 +1,326 @@
+import { systemClock, type Clock } from './clock.js';
+import { EngineError, isEngineError } from './errors.js';
+import { randomIds } from './ids.js';
+import type { HistoryEvent } from './model/history-event.js';
+import {
+  claimUserTask,
+  completeUserTask,
+  deliverMessage,
+  fireTimer,
+  retryIncident as retryIncidentCommand,
+  startInstance,
+} from './runtime/commands.js';
+import type { Execution } from './runtime/execution.js';
+import { memoryStore } from './store/memory-store.js';
+import type { InstanceSummary, JobRecord } from './store/records.js';
+import type { IncidentFilter, InstanceFilter, JobFilter, Store, TaskFilter } from './store/store.js';
+import type {
+  CompleteTaskOptions,
+  CorrelateOptions,
+  CorrelationResult,
+  DefinitionSummary,
+  DeployedProcess,
+  DeploySource,
+  EngineEvent,
+  EngineEventName,
+  EngineListener,
+  EngineOptions,
+  Incident,
+  InstanceSnapshot,
+  JobHandler,
+  StartOptions,
+  Task,
+} from './engine/api-types.js';
+import { CommandRunner } from './engine/command-runner.js';
+import { DefinitionRegistry } from './engine/definition-registry.js';
+import {
+  completeTaskOptionsSchema,
+  correlateOptionsSchema,
+  incidentFilterSchema,
+  instanceFilterSchema,
+  jobFilterSchema,
+  nonEmptyString,
+  parseInput,
+  startOptionsSchema,
+  taskFilterSchema,
+} from './engine/input-schemas.js';
+import { toJsonObject } from './engine/json-values.js';
+import { toSnapshot } from './engine/snapshot.js';
+import { TimerScheduler } from './engine/timer-scheduler.js';
+
+/** Delay before a timer whose command failed (not an incident: a store or step-limit error) is tried again. */
+const FAILED_TIMER_RETRY_MS = 60_000;
+
+/** The engine facade. Every method validates its input and throws `EngineError` with a stable code. */
+export interface Engine {
+  /** The clock the engine reads (a `TestClock` in tests). */
+  readonly clock: Clock;
+  readonly store: Store;
+  /**
+   * Deploys every executable process in a BPMN file as a new version of its key (the process id).
+   * Identical content returns the existing version. Nothing is saved if any process is invalid.
+   * @example const [order] = await engine.deploy(readFileSync('order.bpmn', 'utf8'));
+   */
+  deploy(source: DeploySource): Promise<DeployedProcess[]>;
+  /**
+   * Starts an instance of the latest version of `key` (or `version`), runs it to its first wait states.
+   * @example const instance = await engine.start('order', { variables: { amount: 1200 }, businessKey: 'PO-7' });
+   */
+  start(key: string, options?: StartOptions): Promise<InstanceSnapshot>;
+  /** @example const { status, activeElements } = await engine.getInstance(id); */
+  getInstance(instanceId: string): Promise<InstanceSnapshot>;
+  /** @example await engine.listInstances({ key: 'order', status: 'active', limit: 50 }); */
+  listInstances(filter?: InstanceFilter): Promise<InstanceSummary[]>;
+  /** @example const [task] = await engine.listTasks({ candidateGroup: 'managers' }); */
+  listTasks(filter?: TaskFilter): Promise<Task[]>;
+  /** Sets the assignee (null unclaims). Claiming a task someone else holds: TASK_ALREADY_CLAIMED. */
+  claimTask(taskId: string, user: string | null): Promise<Task>;
+  /** @example await engine.completeTask(task.id, { variables: { approved: true }, user: 'ann' }); */
+  completeTask(taskId: string, options?: CompleteTaskOptions): Promise<InstanceSnapshot>;
+  /**
+   * Registers the worker for a job type; waiting jobs of that type run now. Returns an unregister function.
+   * @example engine.handle('charge-card', async ({ variables }) => ({ charged: true }));
+   */
+  handle(type: string, handler: JobHandler): () => void;
+  /** Jobs waiting for a handler (or blocked by an incident). */
+  listJobs(filter?: JobFilter): Promise<JobRecord[]>;
+  /**
+   * Delivers a message to the oldest subscription with this name and correlation key.
+   * @example await engine.correlateMessage('payment-received', { correlationKey: 'PO-7' });
+   */
+  correlateMessage(name: string, options?: CorrelateOptions): Promise<CorrelationResult>;
+  /** Ordered audit events of one instance. */
+  history(instanceId: string): Promise<HistoryEvent[]>;
+  listIncidents(filter?: IncidentFilter): Promise<Incident[]>;
+  /** Clears the incident and retries the failed step (calls the handler again, re-evaluates the gateway...). */
+  retryIncident(incidentId: string): Promise<InstanceSnapshot>;
+  /** Every deployed version with how many instances run on it. */
+  listDefinitions(): Promise<DefinitionSummary[]>;
+  /** Fires every timer due at `clock.now()`; returns how many fired. The scheduler calls this by itself. */
+  runDueTimers(): Promise<number>;
+  /** Observe history events as they commit (`'*'` for all). Returns an unsubscribe function. */
+  on(event: EngineEventName, listener: EngineListener): () => void;
+  /** Resolves when background work (timer firing, jobs of a newly registered handler) is done. */
+  idle(): Promise<void>;
+  /** Stops the timer scheduler. The store stays open. */
+  close(): void;
+}
+
+/**
+ * Creates an engine. Everything is injectable: the store (in-memory by default), the clock, the id source
+ * and the handlers.
+ * @example
+ * const engine = createEngine({ handlers: { 'send-mail': async () => ({ sent: true }) } });
+ * await engine.deploy(xml);
+ * const instance = await engine.start('invoice', { variables: { amount: 420 } });
+ */
+export function createEngine(options: EngineOptions = {}): Engine {
+  const store = options.store ?? memoryStore();
+  const clock = options.clock ?? systemClock();
+  const ids = options.ids ?? randomIds();
+  const handlers = new Map<string, JobHandler>(Object.entries(options.handlers ?? {}));
+  const listeners = new Map<EngineEventName, Set<EngineListener>>();
+  const background = new Set<Promise<unknown>>();
+  const definitions = new DefinitionRegistry(store, () => clock.now());
+  const scheduler = new TimerScheduler(clock, () => track(runDueTimers()));
+  const runner = new CommandRunner(store, definitions, clock, handlers, options.maxStepsPerCommand ?? 100_000, committed);
+  let closed = false;
+
+  function committed(execution: Execution): void {
+    for (const element of execution.state.elements) {
+      if (element.wait?.kind === 'timer' && !closed) scheduler.consider(element.wait.dueAt);
+    }
+    if (listeners.size > 0) for (const event of execution.history) emit({ ...event, instanceId: execution.state.id });
+  }
+
+  function emit(event: EngineEvent): void {
+    for (const name of [event.type, '*'] as const) {
+      for (const listener of listeners.get(name) ?? []) {
+        try {
+          listener(event);
+        } catch (error) {
+          console.error(`[pravah] a '${name}' listener threw; listeners observe only`, error);
+        }
+      }
+    }
+  }
+
+  function track<T>(work: Promise<T>): Promise<T> {
+    background.add(work);
+    const done = () => background.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  async function snapshotOf(execution: Execution): Promise<InstanceSnapshot> {
+    return toSnapshot(execution.state, execution.process);
+  }
+
+  async function runDueTimers(): Promise<number> {
+    let fired = 0;
+    const failed = new Set<string>();
+    for (;;) {
+      const due = (await store.dueTimers(clock.now(), 100)).filter((timer) => !failed.has(timer.id));
+      if (due.length === 0) break;
+      for (const timer of due) {
+        try {
+          const { result } = await runner.run(timer.instanceId, (execution) => fireTimer(execution, timer.elementInstanceId));
+          if (result) fired++;
+        } catch (error) {
+          if (isEngineError(error) && error.code === 'CONCURRENT_MODIFICATION') continue;
+          failed.add(timer.id);
+          console.error(`[pravah] timer ${timer.id} of instance ${timer.instanceId} failed; retrying in ${FAILED_TIMER_RETRY_MS} ms`, error);
+          if (!closed) scheduler.consider(clock.now() + FAILED_TIMER_RETRY_MS);
+        }
+      }
+    }
+    const next = await store.nextTimerDueAt();
+    if (next !== undefined && !closed && !(next <= clock.now() && failed.size > 0)) scheduler.consider(next);
+    return fired;
+  }
+
+  async function runWaitingJobs(type: string): Promise<void> {
+    for (const job of await store.listJobs({ type })) {
+      if (job.blocked) continue;
+      await runner.run(job.instanceId, (execution) => {
+        const elementInstance = execution.elementInstance(job.elementInstanceId);
+        if (elementInstance?.wait?.kind === 'job' && !execution.state.incidents.some((incident) => incident.elementInstanceId === elementInstance.id)) {
+          execution.pendingJobs.push(elementInstance);
+        }
+      });
+    }
+  }
+
+  async function taskOrThrow(taskId: string): Promise<Task> {
+    const task = await store.getTask(parseInput(nonEmptyString, taskId, 'task id'));
+    if (!task) throw new EngineError('TASK_NOT_FOUND', `No open task '${taskId}'`, { details: { taskId } });
+    return task;
+  }
+
+  // Arm the scheduler for timers already in a durable store.
+  void track(store.nextTimerDueAt().then((next) => next !== undefined && !closed && scheduler.consider(next)));
+
+  return {
+    clock,
+    store,
+
+    deploy: (source) => definitions.deploy(source),
+
+    async start(key, startOptions = {}) {
+      parseInput(nonEmptyString, key, 'process key');
+      const { variables, businessKey, version } = parseInput(startOptionsSchema, startOptions, 'start options');
+      const process = await definitions.resolve(key, version);
+      const values = toJsonObject(variables, 'variables');
+      const id = ids.next('instance');
+      const execution = await runner.create(process, (now, maxSteps) =>
+        startInstance(process, { id, businessKey: businessKey ?? null, variables: values, now, maxSteps }),
+      );
+      return snapshotOf(execution);
+    },
+
+    async getInstance(instanceId) {
+      const state = await runner.load(parseInput(nonEmptyString, instanceId, 'instance id'));
+      return toSnapshot(state, await definitions.pinned(state.definitionId));
+    },
+
+    listInstances: async (filter = {}) => store.listInstances(parseInput(instanceFilterSchema, filter, 'instance filter')),
+
+    listTasks: async (filter = {}) => store.listTasks(parseInput(taskFilterSchema, filter, 'task filter')),
+
+    async claimTask(taskId, user) {
+      const task = await taskOrThrow(taskId);
+      if (user !== null) parseInput(nonEmptyString, user, 'user');
+      if (user !== null && task.assignee !== null && task.assignee !== user) {
+        throw new EngineError('TASK_ALREADY_CLAIMED', `Task '${taskId}' is claimed by '${task.assignee}'`, { details: { taskId, assignee: task.assignee } });
+      }
+      await runner.run(task.instanceId, (execution) => claimUserTask(execution, task.elementInstanceId, user));
+      return { ...task, assignee: user };
+    },
+
+    async completeTask(taskId, taskOptions = {}) {
+      const { variables, user } = parseInput(completeTaskOptionsSchema, taskOptions, 'completeTask options');
+      const task = await taskOrThrow(taskId);
+      const values = toJsonObject(variables, 'variables');
+      const { execution } = await runner.run(task.instanceId, (execution) =>
+        completeUserTask(execution, task.elementInstanceId, values, user ?? task.assignee),
+      );
+      return snapshotOf(execution);
+    },
+
+    handle(type, handler) {
+      parseInput(nonEmptyString, type, 'handler type');
+      if (typeof handler !== 'function') throw new EngineError('INVALID_ARGUMENT', `Handler for '${type}' must be a function`);
+      handlers.set(type, handler);
+      track(runWaitingJobs(type)).catch((error) => console.error(`[pravah] running waiting '${type}' jobs failed`, error));
+      return () => {
+        if (handlers.get(type) === handler) handlers.delete(type);
+      };
+    },
+
+    listJobs: async (filter = {}) => store.listJobs(parseInput(jobFilterSchema, filter, 'job filter')),
+
+    async correlateMessage(name, correlateOptions = {}) {
+      parseInput(nonEmptyString, name, 'message name');
+      const { correlationKey, variables } = parseInput(correlateOptionsSchema, correlateOptions, 'correlate options');
+      const values = toJsonObject(variables, 'variables');
+      for (const subscription of await store.findSubscriptions(name, correlationKey ?? null)) {
+        const { result } = await runner.run(subscription.instanceId, (execution) => {
+          const wait = execution.elementInstance(subscription.elementInstanceId)?.wait;
+          if (wait?.kind !== 'message' || wait.messageName !== name || wait.correlationKey !== (correlationKey ?? null)) return false;
+          deliverMessage(execution, subscription.elementInstanceId, values);
+          return true;
+        });
+        if (result) return { correlated: true, instanceId: subscription.instanceId, elementId: subscription.elementId };
+      }
+      return { correlated: false };
+    },
+
+    history: async (instanceId) => store.history(parseInput(nonEmptyString, instanceId, 'instance id')),
+
+    listIncidents: async (filter = {}) => store.listIncidents(parseInput(incidentFilterSchema, filter, 'incident filter')),
+
+    async retryIncident(incidentId) {
+      const incident = await store.getIncident(parseInput(nonEmptyString, incidentId, 'incident id'));
+      if (!incident) throw new EngineError('INCIDENT_NOT_FOUND', `No open incident '${incidentId}'`, { details: { incidentId } });
+      const { execution } = await runner.run(incident.instanceId, (execution) => retryIncidentCommand(execution, incidentId));
+      return snapshotOf(execution);
+    },
+
+    async listDefinitions() {
+      const counts = new Map((await store.countInstances()).map((row) => [row.definitionId, row]));
+      return (await store.listDefinitions()).map((record) => {
+        const row = counts.get(record.id);
+        return {
+          id: record.id,
+          key: record.key,
+          version: record.version,
+          name: record.name,
+          resourceName: record.resourceName,
+          deployedAt: record.deployedAt,
+          instances: { active: row?.active ?? 0, completed: row?.completed ?? 0, terminated: row?.terminated ?? 0 },
+        };
+      });
+    },
+
+    runDueTimers,
+
+    on(event, listener) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(event);
+      };
+    },
+
+    async idle() {
+      while (background.size > 0) await Promise.allSettled([...background]);
+    },
+
+    close() {
+      closed = true;
+      scheduler.stop();
+    },
+  };
+}

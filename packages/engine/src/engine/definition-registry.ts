@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { EngineError } from '../errors.js';
+import { parseBpmn } from '../parse/parse-bpmn.js';
+import type { PinnedProcess } from '../runtime/execution.js';
+import type { DefinitionRecord } from '../store/records.js';
+import type { Store } from '../store/store.js';
+import type { DeployedProcess, DeploySource } from './api-types.js';
+
+/**
+ * Deploys versioned definitions and hands the runtime the exact version an instance is pinned to. Compiled
+ * processes are cached by definition id; after a restart they are compiled again from the stored XML.
+ */
+export class DefinitionRegistry {
+  private readonly compiled = new Map<string, PinnedProcess>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number,
+  ) {}
+
+  async deploy(source: DeploySource): Promise<DeployedProcess[]> {
+    const { xml, name } = readSource(source);
+    const parsed = await parseBpmn(xml);
+    const checksum = createHash('sha256').update(xml).digest('hex');
+    const deployed: DeployedProcess[] = [];
+    const records: DefinitionRecord[] = [];
+    const pinned: PinnedProcess[] = [];
+    for (const model of parsed.processes) {
+      const warnings = parsed.warnings.filter((issue) => issue.elementId === undefined || model.nodes[issue.elementId] || issue.elementId === model.id);
+      const latest = await this.store.findDefinition(model.id);
+      if (latest && latest.checksum === checksum) {
+        deployed.push({ key: latest.key, version: latest.version, id: latest.id, name: latest.name, isNew: false, warnings });
+        continue;
+      }
+      const version = (latest?.version ?? 0) + 1;
+      const record: DefinitionRecord = {
+        id: `${model.id}:${version}`,
+        key: model.id,
+        version,
+        name: model.name ?? null,
+        xml,
+        checksum,
+        resourceName: name ?? null,
+        deployedAt: this.now(),
+      };
+      records.push(record);
+      pinned.push({ definitionId: record.id, key: record.key, version, model });
+      deployed.push({ key: record.key, version, id: record.id, name: record.name, isNew: true, warnings });
+    }
+    await this.store.saveDefinitions(records);
+    for (const process of pinned) this.compiled.set(process.definitionId, process);
+    return deployed;
+  }
+
+  /** The definition a new instance of `key` starts on: the latest, or the requested version. */
+  async resolve(key: string, version?: number): Promise<PinnedProcess> {
+    const record = await this.store.findDefinition(key, version);
+    if (!record) {
+      throw new EngineError('DEFINITION_NOT_FOUND', `No definition '${key}'${version === undefined ? '' : ` version ${version}`} is deployed`, {
+        details: { key, version },
+      });
+    }
+    return this.compiled.get(record.id) ?? this.compile(record);
+  }
+
+  /** The exact definition an instance is pinned to. */
+  async pinned(definitionId: string): Promise<PinnedProcess> {
+    const cached = this.compiled.get(definitionId);
+    if (cached) return cached;
+    const record = await this.store.getDefinition(definitionId);
+    if (!record) throw new EngineError('DEFINITION_NOT_FOUND', `Definition '${definitionId}' is not in the store`, { details: { definitionId } });
+    return this.compile(record);
+  }
+
+  private async compile(record: DefinitionRecord): Promise<PinnedProcess> {
+    const parsed = await parseBpmn(record.xml);
+    const model = parsed.processes.find((candidate) => candidate.id === record.key);
+    if (!model) throw new EngineError('DEFINITION_NOT_FOUND', `Stored XML of '${record.id}' has no process '${record.key}'`, { details: { definitionId: record.id } });
+    const process: PinnedProcess = { definitionId: record.id, key: record.key, version: record.version, model };
+    this.compiled.set(record.id, process);
+    return process;
+  }
+}
+
+function readSource(source: DeploySource): { xml: string; name?: string } {
+  if (typeof source === 'string') return { xml: source };
+  if (source instanceof Uint8Array) return { xml: decode(source) };
+  if (source && typeof source === 'object' && 'xml' in source) {
+    return { xml: typeof source.xml === 'string' ? source.xml : decode(source.xml), name: source.name };
+  }
+  throw new EngineError('INVALID_ARGUMENT', 'deploy() takes BPMN XML as a string, bytes, or { xml, name }');
+}
+
+function decode(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes);
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/**
+ * Persisted state of one process instance: plain JSON, versioned by `schemaVersion`, validated with zod
+ * whenever a store hands it back. Times are epoch milliseconds. Documented in docs/state-format.md.
+ */
+export const INSTANCE_STATE_SCHEMA_VERSION = 1;
+
+/** Lifecycle of an element instance; see runtime/lifecycle.ts for the allowed transitions. */
+export const lifecycleStateSchema = z.enum(['activating', 'active', 'completing', 'completed', 'terminating', 'terminated']);
+export type LifecycleState = z.infer<typeof lifecycleStateSchema>;
+
+const variablesSchema = z.record(z.string(), z.unknown());
+
+export const userTaskWaitSchema = z.object({
+  kind: z.literal('userTask'),
+  taskId: z.string(),
+  name: z.string().nullable(),
+  assignee: z.string().nullable(),
+  candidateUsers: z.array(z.string()),
+  candidateGroups: z.array(z.string()),
+  dueDate: z.string().nullable(),
+  followUpDate: z.string().nullable(),
+  formKey: z.string().nullable(),
+  priority: z.number().nullable(),
+  createdAt: z.number(),
+});
+export const jobWaitSchema = z.object({
+  kind: z.literal('job'),
+  jobKey: z.string(),
+  type: z.string(),
+  /** How many times a handler has been called for this job. */
+  attempts: z.number().int(),
+  retries: z.number().int(),
+  headers: z.record(z.string(), z.string()).optional(),
+});
+export const timerWaitSchema = z.object({
+  kind: z.literal('timer'),
+  timerId: z.string(),
+  dueAt: z.number(),
+});
+export const messageWaitSchema = z.object({
+  kind: z.literal('message'),
+  subscriptionId: z.string(),
+  messageName: z.string(),
+  correlationKey: z.string().nullable(),
+  createdAt: z.number(),
+});
+export const waitStateSchema = z.discriminatedUnion('kind', [userTaskWaitSchema, jobWaitSchema, timerWaitSchema, messageWaitSchema]);
+export type UserTaskWait = z.infer<typeof userTaskWaitSchema>;
+export type JobWait = z.infer<typeof jobWaitSchema>;
+export type TimerWait = z.infer<typeof timerWaitSchema>;
+export type MessageWait = z.infer<typeof messageWaitSchema>;
+export type WaitState = z.infer<typeof waitStateSchema>;
+
+export const elementInstanceSchema = z.object({
+  /** Unique within the process instance (`<instanceId>.<n>` globally). */
+  id: z.string(),
+  elementId: z.string(),
+  /** Element instance id of the enclosing sub-process, or null for the process scope. */
+  scopeId: z.string().nullable(),
+  state: lifecycleStateSchema,
+  enteredAt: z.number(),
+  /** Why the element is waiting, when it is. Tasks, timers, jobs and subscriptions are derived from this. */
+  wait: waitStateSchema.optional(),
+  /** Local variables (input mappings). */
+  variables: variablesSchema.optional(),
+});
+export type ElementInstance = z.infer<typeof elementInstanceSchema>;
+
+/** Tokens that arrived at a joining gateway and wait for the rest. */
+export const joinStateSchema = z.object({
+  elementId: z.string(),
+  scopeId: z.string().nullable(),
+  /** Sequence flow id -> number of tokens that arrived over it. */
+  arrived: z.record(z.string(), z.number().int()),
+});
+export type JoinState = z.infer<typeof joinStateSchema>;
+
+export const incidentSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  message: z.string(),
+  elementId: z.string(),
+  elementInstanceId: z.string(),
+  createdAt: z.number(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type IncidentState = z.infer<typeof incidentSchema>;
+
+export const instanceStatusSchema = z.enum(['active', 'completed', 'terminated']);
+export type InstanceStatus = z.infer<typeof instanceStatusSchema>;
+
+export const instanceStateSchema = z.object({
+  schemaVersion: z.literal(INSTANCE_STATE_SCHEMA_VERSION),
+  id: z.string(),
+  definitionId: z.string(),
+  key: z.string(),
+  version: z.number().int(),
+  businessKey: z.string().nullable(),
+  status: instanceStatusSchema,
+  startedAt: z.number(),
+  endedAt: z.number().nullable(),
+  /** Incremented by every committed command; stores use it for optimistic concurrency. */
+  revision: z.number().int(),
+  /** Counter for element instance, incident and history ids inside this instance. */
+  nextId: z.number().int(),
+  /** Sequence number of the next history event. */
+  nextEventSeq: z.number().int(),
+  variables: variablesSchema,
+  elements: z.array(elementInstanceSchema),
+  joins: z.array(joinStateSchema),
+  incidents: z.array(incidentSchema),
+});
+export type InstanceState = z.infer<typeof instanceStateSchema>;

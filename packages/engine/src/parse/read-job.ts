@@ -1,0 +1,87 @@
+/**
+ * How a service, send or business rule task is implemented, first match wins:
+ * 1. `zeebe:taskDefinition type` (+ `retries`; `zeebe:taskHeaders` -> `headers`) -> job, source `zeebe:taskDefinition`.
+ * 2. `camunda:type="external"` + `camunda:topic` -> job with the topic as type, source `camunda:topic`.
+ * 3. `camunda:delegateExpression` -> job; `${myDelegate}` gives type `myDelegate`, anything that is not a single
+ *    identifier is kept as written, source `camunda:delegateExpression`.
+ * 4. `camunda:class` -> job with the class name as written as type, source `camunda:class`.
+ * 5. `camunda:expression` (+ `camunda:resultVariable`) -> `expression`, evaluated instead of calling a handler.
+ * None of these -> MISSING_IMPLEMENTATION. (DMN business rule tasks are refused earlier, see element-support.)
+ */
+import type { ExpressionImplementation, JobDefinition } from '../model/definition.js';
+import { trackExpression, type CompileContext } from './compile-context.js';
+import { addIssue } from './issues.js';
+import { findExtension, listProp, stringProp, type ModdleElement } from './moddle-element.js';
+
+export interface TaskImplementation {
+  job?: JobDefinition;
+  expression?: ExpressionImplementation;
+}
+
+const SINGLE_IDENTIFIER = /^[$#]\{\s*([A-Za-z_$][\w$]*)\s*\}$/;
+
+export function readTaskImplementation(context: CompileContext, element: ModdleElement): TaskImplementation {
+  const taskDefinition = findExtension(element, 'zeebe:TaskDefinition');
+  if (taskDefinition) {
+    const type = stringProp(taskDefinition, 'type');
+    if (!type) {
+      addIssue(context.sink, 'MISSING_IMPLEMENTATION', element, 'zeebe:taskDefinition has no type', { path: 'zeebe:taskDefinition.type' });
+      return {};
+    }
+    const job: JobDefinition = { type: trackExpression(context, element, 'zeebe:taskDefinition.type', type), source: 'zeebe:taskDefinition' };
+    const retries = stringProp(taskDefinition, 'retries');
+    if (retries !== undefined) job.retries = trackExpression(context, element, 'zeebe:taskDefinition.retries', retries);
+    const headers = readHeaders(element);
+    if (headers) job.headers = headers;
+    return { job };
+  }
+
+  if (stringProp(element, 'type') === 'external') {
+    const topic = stringProp(element, 'topic');
+    if (!topic) {
+      addIssue(context.sink, 'MISSING_IMPLEMENTATION', element, 'An external task needs a camunda:topic', { path: 'camunda:topic' });
+      return {};
+    }
+    return { job: { type: trackExpression(context, element, 'camunda:topic', topic), source: 'camunda:topic' } };
+  }
+
+  const delegateExpression = stringProp(element, 'delegateExpression');
+  if (delegateExpression) {
+    const identifier = SINGLE_IDENTIFIER.exec(delegateExpression.trim());
+    const type = identifier ? identifier[1] : trackExpression(context, element, 'camunda:delegateExpression', delegateExpression);
+    return { job: { type, source: 'camunda:delegateExpression' } };
+  }
+
+  const className = stringProp(element, 'class');
+  if (className) return { job: { type: className.trim(), source: 'camunda:class' } };
+
+  const expression = stringProp(element, 'expression');
+  if (expression) {
+    const resultVariable = stringProp(element, 'resultVariable');
+    return {
+      expression: {
+        expression: trackExpression(context, element, 'camunda:expression', expression),
+        ...(resultVariable ? { resultVariable } : {}),
+      },
+    };
+  }
+
+  addIssue(
+    context.sink,
+    'MISSING_IMPLEMENTATION',
+    element,
+    'No implementation: add a zeebe:taskDefinition type, camunda:topic, camunda:delegateExpression, camunda:class or camunda:expression',
+  );
+  return {};
+}
+
+function readHeaders(element: ModdleElement): Record<string, string> | undefined {
+  const taskHeaders = findExtension(element, 'zeebe:TaskHeaders');
+  if (!taskHeaders) return undefined;
+  const headers: Record<string, string> = {};
+  for (const header of listProp(taskHeaders, 'values')) {
+    const key = stringProp(header, 'key');
+    if (key) headers[key] = typeof header.value === 'string' ? header.value : '';
+  }
+  return headers;
+}

@@ -1,0 +1,269 @@
+import { EngineError, isEngineError } from '../errors.js';
+import { evaluateExpression } from '../expressions/evaluate.js';
+import type { FlowNode, ProcessModel, SequenceFlow } from '../model/definition.js';
+import type { HistoryEvent } from '../model/history-event.js';
+import type { ElementInstance, IncidentState, InstanceState } from '../model/instance-state.js';
+import { elementBehaviors } from './element-registry.js';
+import { selectOutgoingFlows } from './flow-selection.js';
+import { transition } from './lifecycle.js';
+import { propagateVariables, visibleVariables } from './variables.js';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type NewHistoryEvent = DistributiveOmit<HistoryEvent, 'seq' | 'at'>;
+
+/** The process a running instance is pinned to. */
+export interface PinnedProcess {
+  definitionId: string;
+  key: string;
+  version: number;
+  model: ProcessModel;
+}
+
+/**
+ * One command's worth of work on one process instance: moves tokens through the loaded state until every
+ * token waits, records history, and collects the jobs a handler may run next. Synchronous and pure apart
+ * from mutating the state it was given (a fresh copy loaded for this command); the engine commits the
+ * result or throws it away.
+ */
+export class Execution {
+  readonly history: HistoryEvent[] = [];
+  /** Job waits created or retried by this command; the engine runs handlers for them. */
+  readonly pendingJobs: ElementInstance[] = [];
+  private readonly queue: ElementInstance[] = [];
+  private steps = 0;
+
+  constructor(
+    readonly process: PinnedProcess,
+    readonly state: InstanceState,
+    readonly now: number,
+    private readonly maxSteps: number,
+  ) {}
+
+  // ---- queries -------------------------------------------------------------------------------------
+
+  node(elementId: string): FlowNode {
+    return this.process.model.nodes[elementId];
+  }
+
+  flow(flowId: string): SequenceFlow {
+    return this.process.model.flows[flowId];
+  }
+
+  elementInstance(id: string): ElementInstance | undefined {
+    return this.state.elements.find((candidate) => candidate.id === id);
+  }
+
+  variablesFor(elementInstance: ElementInstance | undefined): Record<string, unknown> {
+    return visibleVariables(this.state, elementInstance);
+  }
+
+  // ---- token movement ----------------------------------------------------------------------------
+
+  /** Creates an element instance in `activating` and queues its activation. */
+  enter(elementId: string, scopeId: string | null): ElementInstance {
+    const elementInstance: ElementInstance = {
+      id: String(this.state.nextId++),
+      elementId,
+      scopeId,
+      state: 'activating',
+      enteredAt: this.now,
+    };
+    this.state.elements.push(elementInstance);
+    this.queue.push(elementInstance);
+    return elementInstance;
+  }
+
+  /** Runs queued activations until every token waits, letting waiting joins decide when work runs dry. */
+  run(): void {
+    for (;;) {
+      for (let index = 0; index < this.queue.length; index++) {
+        const elementInstance = this.queue[index];
+        if (elementInstance.state === 'activating') this.activate(elementInstance);
+      }
+      this.queue.length = 0;
+      if (!this.settleJoins()) return;
+    }
+  }
+
+  /** Input mappings, then `active` and the element's own work. */
+  activate(elementInstance: ElementInstance): void {
+    if (++this.steps > this.maxSteps) {
+      throw new EngineError('STEP_LIMIT_EXCEEDED', `More than ${this.maxSteps} steps in one command; is there a loop without a wait state?`, {
+        details: { elementId: elementInstance.elementId, instanceId: this.state.id },
+      });
+    }
+    const node = this.node(elementInstance.elementId);
+    if (node.inputs && !this.guard(elementInstance, () => this.applyInputs(elementInstance, node))) return;
+    transition(elementInstance, 'active');
+    this.record({ type: 'element-activated', elementId: node.id, elementInstanceId: elementInstance.id });
+    this.runBehavior(elementInstance, node);
+  }
+
+  /** Re-runs the element's activation work (after an incident on an active element). */
+  runBehavior(elementInstance: ElementInstance, node: FlowNode): void {
+    this.guard(elementInstance, () => elementBehaviors[node.type].activate(this, elementInstance, node as never));
+  }
+
+  /** The element's work is done: go to `completing` and leave. */
+  complete(elementInstance: ElementInstance): void {
+    transition(elementInstance, 'completing');
+    this.leave(elementInstance);
+  }
+
+  /** Output mappings, choose outgoing flows, `completed`, then move tokens on. */
+  leave(elementInstance: ElementInstance): void {
+    const node = this.node(elementInstance.elementId);
+    const behavior = elementBehaviors[node.type];
+    let flows: string[] | undefined;
+    const ok = this.guard(elementInstance, () => {
+      if (node.outputs) this.applyOutputs(elementInstance, node);
+      flows = behavior.selectOutgoing
+        ? behavior.selectOutgoing(this, elementInstance, node as never)
+        : selectOutgoingFlows(this, elementInstance, node);
+    });
+    if (!ok || flows === undefined) return;
+    transition(elementInstance, 'completed');
+    this.record({ type: 'element-completed', elementId: node.id, elementInstanceId: elementInstance.id });
+    this.remove(elementInstance);
+    for (const flowId of flows) this.takeFlow(this.flow(flowId), elementInstance.scopeId);
+    if (flows.length === 0) this.completeScopeIfDone(elementInstance.scopeId);
+  }
+
+  takeFlow(flow: SequenceFlow, scopeId: string | null): void {
+    this.record({ type: 'flow-taken', elementId: flow.id });
+    const target = this.node(flow.targetId);
+    const behavior = elementBehaviors[target.type];
+    if (behavior.arrive && target.incoming.length > 1) behavior.arrive(this, flow, target as never, scopeId);
+    else this.enter(target.id, scopeId);
+  }
+
+  /** A wait is over (task completed, timer due, message, job done): store the variables and complete. */
+  resume(elementInstance: ElementInstance, variables: Record<string, unknown> | undefined): void {
+    elementInstance.wait = undefined;
+    if (variables && Object.keys(variables).length > 0) {
+      const node = this.node(elementInstance.elementId);
+      if (node.outputs) elementInstance.variables = { ...elementInstance.variables, ...variables };
+      else propagateVariables(this.state, elementInstance, variables);
+      this.record({ type: 'variables-changed', elementId: node.id, variables });
+    }
+    this.complete(elementInstance);
+  }
+
+  /** Terminates an element instance and everything inside it. */
+  terminate(elementInstance: ElementInstance): void {
+    transition(elementInstance, 'terminating');
+    this.terminateChildren(elementInstance.id);
+    for (const incident of this.state.incidents.filter((open) => open.elementInstanceId === elementInstance.id)) {
+      this.resolveIncident(incident);
+    }
+    elementInstance.wait = undefined;
+    transition(elementInstance, 'terminated');
+    this.record({ type: 'element-terminated', elementId: elementInstance.elementId, elementInstanceId: elementInstance.id });
+    this.remove(elementInstance);
+  }
+
+  /** Terminates every token in a scope (element instances, except `keep`, and tokens waiting at joins). */
+  terminateChildren(scopeId: string | null, keep?: ElementInstance): void {
+    for (const child of this.state.elements.filter((candidate) => candidate.scopeId === scopeId && candidate !== keep)) {
+      if (child.state !== 'terminated') this.terminate(child);
+    }
+    this.state.joins = this.state.joins.filter((join) => join.scopeId !== scopeId);
+  }
+
+  /** When a scope has no tokens left, the sub-process completes, or at the top the instance does. */
+  completeScopeIfDone(scopeId: string | null): void {
+    const { elements, joins } = this.state;
+    for (const candidate of elements) if (candidate.scopeId === scopeId) return;
+    for (const join of joins) if (join.scopeId === scopeId) return;
+    if (scopeId === null) {
+      this.finishInstance('completed');
+      return;
+    }
+    const scope = this.elementInstance(scopeId);
+    if (scope && scope.state === 'active') this.complete(scope);
+  }
+
+  finishInstance(status: 'completed' | 'terminated', reason = 'cancelled'): void {
+    if (this.state.status !== 'active') return;
+    this.state.status = status;
+    this.state.endedAt = this.now;
+    this.record(status === 'completed' ? { type: 'instance-completed' } : { type: 'instance-terminated', reason });
+  }
+
+  // ---- incidents -----------------------------------------------------------------------------------
+
+  /** Runs element work; a process failure becomes an incident on the element (never a thrown error). */
+  guard(elementInstance: ElementInstance, work: () => void): boolean {
+    try {
+      work();
+      return true;
+    } catch (error) {
+      if (isEngineError(error) && (error.code === 'STEP_LIMIT_EXCEEDED' || error.code === 'STATE_INVALID')) throw error;
+      const code = isEngineError(error) ? error.code : 'ELEMENT_FAILED';
+      this.raiseIncident(elementInstance, code, error instanceof Error ? error.message : String(error));
+      return false;
+    }
+  }
+
+  raiseIncident(elementInstance: ElementInstance, code: string, message: string, details?: Record<string, unknown>): IncidentState {
+    const incident: IncidentState = {
+      id: `${this.state.id}.${this.state.nextId++}`,
+      code,
+      message,
+      elementId: elementInstance.elementId,
+      elementInstanceId: elementInstance.id,
+      createdAt: this.now,
+      ...(details ? { details } : {}),
+    };
+    this.state.incidents.push(incident);
+    this.record({ type: 'incident-raised', elementId: incident.elementId, incidentId: incident.id, code, message });
+    return incident;
+  }
+
+  resolveIncident(incident: IncidentState): void {
+    this.state.incidents = this.state.incidents.filter((open) => open.id !== incident.id);
+    this.record({ type: 'incident-resolved', elementId: incident.elementId, incidentId: incident.id });
+  }
+
+  // ---- history -------------------------------------------------------------------------------------
+
+  record(event: NewHistoryEvent): void {
+    (event as HistoryEvent).seq = this.state.nextEventSeq++;
+    (event as HistoryEvent).at = this.now;
+    this.history.push(event as HistoryEvent);
+  }
+
+  // ---- internals -----------------------------------------------------------------------------------
+
+  private remove(elementInstance: ElementInstance): void {
+    const index = this.state.elements.indexOf(elementInstance);
+    if (index >= 0) this.state.elements.splice(index, 1);
+  }
+
+  private settleJoins(): boolean {
+    for (const join of this.state.joins) {
+      const node = this.node(join.elementId);
+      const behavior = elementBehaviors[node.type];
+      if (behavior.settle?.(this, join, node as never)) return true;
+    }
+    return false;
+  }
+
+  private applyInputs(elementInstance: ElementInstance, node: FlowNode): void {
+    const local: Record<string, unknown> = {};
+    const scopeVariables = this.variablesFor(this.elementInstance(elementInstance.scopeId ?? ''));
+    for (const mapping of node.inputs ?? []) {
+      local[mapping.target] = evaluateExpression(mapping.source, { ...scopeVariables, ...local });
+    }
+    elementInstance.variables = { ...elementInstance.variables, ...local };
+  }
+
+  private applyOutputs(elementInstance: ElementInstance, node: FlowNode): void {
+    const visible = this.variablesFor(elementInstance);
+    const values: Record<string, unknown> = {};
+    for (const mapping of node.outputs ?? []) values[mapping.target] = evaluateExpression(mapping.source, visible);
+    const parent = elementInstance.scopeId === null ? undefined : this.elementInstance(elementInstance.scopeId);
+    propagateVariables(this.state, parent, values);
+    if (Object.keys(values).length > 0) this.record({ type: 'variables-changed', elementId: node.id, variables: values });
+  }
+}

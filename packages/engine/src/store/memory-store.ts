@@ -1,0 +1,239 @@
+import { EngineError } from '../errors.js';
+import type { HistoryEvent } from '../model/history-event.js';
+import type { InstanceState } from '../model/instance-state.js';
+import {
+  deriveRecords,
+  summarize,
+  type DefinitionRecord,
+  type DerivedRecords,
+  type IncidentRecord,
+  type InstanceSummary,
+  type JobRecord,
+  type SubscriptionRecord,
+  type TaskRecord,
+  type TimerRecord,
+} from './records.js';
+import type { IncidentFilter, InstanceCommit, InstanceCounts, InstanceFilter, JobFilter, Page, Store, TaskFilter } from './store.js';
+
+interface StoredInstance {
+  summary: InstanceSummary;
+  revision: number;
+  /** The state as JSON text: isolates the store from callers and is compact. */
+  json: string;
+  records: DerivedRecords;
+  history: HistoryEvent[];
+}
+
+/**
+ * The default store: everything in this process's memory, nothing survives a restart. Instances are kept as
+ * JSON text, so a command always works on its own copy and a failed command leaves nothing behind.
+ */
+export function memoryStore(): Store {
+  const definitions = new Map<string, DefinitionRecord>();
+  const instances = new Map<string, StoredInstance>();
+  const tasks = new Map<string, TaskRecord>();
+  const jobs = new Map<string, JobRecord>();
+  const incidents = new Map<string, IncidentRecord>();
+  const subscriptions = new Map<string, Map<string, SubscriptionRecord>>();
+  const timers: TimerRecord[] = []; // sorted by dueAt
+
+  function addRecords(records: DerivedRecords): void {
+    for (const task of records.tasks) tasks.set(task.id, task);
+    for (const job of records.jobs) jobs.set(job.jobKey, job);
+    for (const incident of records.incidents) incidents.set(incident.id, incident);
+    for (const subscription of records.subscriptions) {
+      let byId = subscriptions.get(subscription.messageName);
+      if (!byId) subscriptions.set(subscription.messageName, (byId = new Map()));
+      byId.set(subscription.id, subscription);
+    }
+    for (const timer of records.timers) timers.splice(timerIndex(timer.dueAt, true), 0, timer);
+  }
+
+  function removeRecords(records: DerivedRecords): void {
+    for (const task of records.tasks) tasks.delete(task.id);
+    for (const job of records.jobs) jobs.delete(job.jobKey);
+    for (const incident of records.incidents) incidents.delete(incident.id);
+    for (const subscription of records.subscriptions) subscriptions.get(subscription.messageName)?.delete(subscription.id);
+    for (const timer of records.timers) {
+      for (let index = timerIndex(timer.dueAt); index < timers.length && timers[index].dueAt === timer.dueAt; index++) {
+        if (timers[index].id === timer.id) {
+          timers.splice(index, 1);
+          break;
+        }
+      }
+    }
+  }
+
+  /** First index whose dueAt is >= `dueAt` (or > `dueAt` with `after`), by binary search. */
+  function timerIndex(dueAt: number, after = false): number {
+    let low = 0;
+    let high = timers.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (timers[middle].dueAt < dueAt || (after && timers[middle].dueAt === dueAt)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  return {
+    kind: 'memory',
+
+    async saveDefinitions(records) {
+      for (const record of records) {
+        if (definitions.has(record.id)) {
+          throw new EngineError('CONCURRENT_MODIFICATION', `Definition '${record.id}' exists already`, { details: { definitionId: record.id } });
+        }
+      }
+      for (const record of records) definitions.set(record.id, { ...record });
+    },
+
+    async getDefinition(id) {
+      const record = definitions.get(id);
+      return record && { ...record };
+    },
+
+    async findDefinition(key, version) {
+      let found: DefinitionRecord | undefined;
+      for (const record of definitions.values()) {
+        if (record.key !== key) continue;
+        if (version === undefined ? !found || record.version > found.version : record.version === version) found = record;
+      }
+      return found && { ...found };
+    },
+
+    async listDefinitions() {
+      return [...definitions.values()]
+        .map((record) => ({ ...record }))
+        .sort((a, b) => (a.key === b.key ? a.version - b.version : a.key < b.key ? -1 : 1));
+    },
+
+    async countInstances() {
+      const counts = new Map<string, InstanceCounts>();
+      for (const { summary } of instances.values()) {
+        let row = counts.get(summary.definitionId);
+        if (!row) counts.set(summary.definitionId, (row = { definitionId: summary.definitionId, active: 0, completed: 0, terminated: 0 }));
+        row[summary.status]++;
+      }
+      return [...counts.values()];
+    },
+
+    async loadInstance(id) {
+      const stored = instances.get(id);
+      return stored && JSON.parse(stored.json);
+    },
+
+    async commit({ state, expectedRevision, history }: InstanceCommit) {
+      const stored = instances.get(state.id);
+      const current = stored ? stored.revision : null;
+      if (current !== expectedRevision) {
+        throw new EngineError('CONCURRENT_MODIFICATION', `Instance '${state.id}' was changed by another command (revision ${current}, expected ${expectedRevision})`, {
+          details: { instanceId: state.id, retryable: true },
+        });
+      }
+      const json = JSON.stringify(state);
+      const records = deriveRecords(state);
+      if (stored) {
+        removeRecords(stored.records);
+        stored.summary = summarize(state);
+        stored.revision = state.revision;
+        stored.json = json;
+        stored.records = records;
+        for (const event of history) stored.history.push(event);
+      } else {
+        instances.set(state.id, { summary: summarize(state), revision: state.revision, json, records, history });
+      }
+      addRecords(records);
+    },
+
+    async listInstances(filter: InstanceFilter) {
+      const rows: InstanceSummary[] = [];
+      for (const { summary } of instances.values()) {
+        if (filter.key !== undefined && summary.key !== filter.key) continue;
+        if (filter.version !== undefined && summary.version !== filter.version) continue;
+        if (filter.status !== undefined && summary.status !== filter.status) continue;
+        if (filter.businessKey !== undefined && summary.businessKey !== filter.businessKey) continue;
+        rows.push({ ...summary });
+      }
+      return page(rows, filter);
+    },
+
+    async history(instanceId) {
+      return (instances.get(instanceId)?.history ?? []).map((event) => ({ ...event }));
+    },
+
+    async listTasks(filter: TaskFilter) {
+      const rows: TaskRecord[] = [];
+      for (const task of tasks.values()) {
+        if (filter.instanceId !== undefined && task.instanceId !== filter.instanceId) continue;
+        if (filter.assignee !== undefined && task.assignee !== filter.assignee) continue;
+        if (filter.elementId !== undefined && task.elementId !== filter.elementId) continue;
+        if (filter.key !== undefined && task.key !== filter.key) continue;
+        if (filter.candidateGroup !== undefined && !task.candidateGroups.includes(filter.candidateGroup)) continue;
+        if (filter.candidateUser !== undefined && !task.candidateUsers.includes(filter.candidateUser)) continue;
+        rows.push(task);
+      }
+      return page(rows, filter).map(copyTask);
+    },
+
+    async getTask(taskId) {
+      const task = tasks.get(taskId);
+      return task && copyTask(task);
+    },
+
+    async listIncidents(filter: IncidentFilter) {
+      const rows: IncidentRecord[] = [];
+      for (const incident of incidents.values()) {
+        if (filter.instanceId !== undefined && incident.instanceId !== filter.instanceId) continue;
+        if (filter.elementId !== undefined && incident.elementId !== filter.elementId) continue;
+        if (filter.code !== undefined && incident.code !== filter.code) continue;
+        rows.push({ ...incident });
+      }
+      return page(rows, filter);
+    },
+
+    async getIncident(incidentId) {
+      const incident = incidents.get(incidentId);
+      return incident && { ...incident };
+    },
+
+    async listJobs(filter: JobFilter) {
+      const rows: JobRecord[] = [];
+      for (const job of jobs.values()) {
+        if (filter.type !== undefined && job.type !== filter.type) continue;
+        if (filter.instanceId !== undefined && job.instanceId !== filter.instanceId) continue;
+        rows.push({ ...job });
+      }
+      return page(rows, filter);
+    },
+
+    async findSubscriptions(messageName, correlationKey) {
+      const rows: SubscriptionRecord[] = [];
+      for (const subscription of subscriptions.get(messageName)?.values() ?? []) {
+        if (subscription.correlationKey === correlationKey) rows.push({ ...subscription });
+      }
+      return rows.sort((a, b) => a.createdAt - b.createdAt);
+    },
+
+    async dueTimers(now, limit) {
+      const rows: TimerRecord[] = [];
+      for (const timer of timers) {
+        if (timer.dueAt > now || rows.length >= limit) break;
+        rows.push({ ...timer });
+      }
+      return rows;
+    },
+
+    async nextTimerDueAt() {
+      return timers[0]?.dueAt;
+    },
+  };
+}
+
+function page<T>(rows: T[], { offset = 0, limit }: Page): T[] {
+  return offset === 0 && limit === undefined ? rows : rows.slice(offset, limit === undefined ? undefined : offset + limit);
+}
+
+function copyTask(task: TaskRecord): TaskRecord {
+  return { ...task, candidateUsers: [...task.candidateUsers], candidateGroups: [...task.candidateGroups] };
+}

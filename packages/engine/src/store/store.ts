@@ -1,0 +1,98 @@
+import type { HistoryEvent } from '../model/history-event.js';
+import type { InstanceState, InstanceStatus } from '../model/instance-state.js';
+import type {
+  DefinitionRecord,
+  IncidentRecord,
+  InstanceSummary,
+  JobRecord,
+  SubscriptionRecord,
+  TaskRecord,
+  TimerRecord,
+} from './records.js';
+
+/** What one command writes: the new instance state and the history it appended, all or nothing. */
+export interface InstanceCommit {
+  state: InstanceState;
+  /** Revision the command loaded, or null when it created the instance. Mismatch: CONCURRENT_MODIFICATION. */
+  expectedRevision: number | null;
+  history: HistoryEvent[];
+}
+
+export interface Page {
+  /** At most this many rows (default: all). */
+  limit?: number;
+  /** Skip this many rows first. */
+  offset?: number;
+}
+
+export interface TaskFilter extends Page {
+  instanceId?: string;
+  assignee?: string;
+  /** Tasks offered to this group (in `candidateGroups`). */
+  candidateGroup?: string;
+  /** Tasks offered to this user (in `candidateUsers`). */
+  candidateUser?: string;
+  elementId?: string;
+  key?: string;
+}
+
+export interface IncidentFilter extends Page {
+  instanceId?: string;
+  elementId?: string;
+  code?: string;
+}
+
+export interface InstanceFilter extends Page {
+  key?: string;
+  version?: number;
+  status?: InstanceStatus;
+  businessKey?: string;
+}
+
+export interface JobFilter extends Page {
+  type?: string;
+  instanceId?: string;
+}
+
+/** Number of instances per definition, by status. */
+export interface InstanceCounts {
+  definitionId: string;
+  active: number;
+  completed: number;
+  terminated: number;
+}
+
+/**
+ * The persistence port. The in-memory store implements it here; SQLite and PostgreSQL stores live in their
+ * own packages and pass the same contract tests. Every method is async; `loadInstance` returns a copy the
+ * caller owns; `commit` is atomic.
+ */
+export interface Store {
+  readonly kind: string;
+
+  /** Saves new definition versions atomically. A (key, version) that exists already: CONCURRENT_MODIFICATION. */
+  saveDefinitions(records: DefinitionRecord[]): Promise<void>;
+  getDefinition(id: string): Promise<DefinitionRecord | undefined>;
+  /** The given version of `key`, or the latest when `version` is undefined. */
+  findDefinition(key: string, version?: number): Promise<DefinitionRecord | undefined>;
+  /** Every version of every key, ordered by key then version. */
+  listDefinitions(): Promise<DefinitionRecord[]>;
+  countInstances(): Promise<InstanceCounts[]>;
+
+  loadInstance(id: string): Promise<unknown>;
+  commit(commit: InstanceCommit): Promise<void>;
+  listInstances(filter: InstanceFilter): Promise<InstanceSummary[]>;
+  history(instanceId: string): Promise<HistoryEvent[]>;
+
+  listTasks(filter: TaskFilter): Promise<TaskRecord[]>;
+  getTask(taskId: string): Promise<TaskRecord | undefined>;
+  listIncidents(filter: IncidentFilter): Promise<IncidentRecord[]>;
+  getIncident(incidentId: string): Promise<IncidentRecord | undefined>;
+  listJobs(filter: JobFilter): Promise<JobRecord[]>;
+  /** Subscriptions waiting for this message name and correlation key, oldest first. */
+  findSubscriptions(messageName: string, correlationKey: string | null): Promise<SubscriptionRecord[]>;
+  /** Timers due at or before `now`, earliest first. */
+  dueTimers(now: number, limit: number): Promise<TimerRecord[]>;
+  /** When the earliest timer is due, if any. */
+  nextTimerDueAt(): Promise<number | undefined>;
+}

@@ -1,0 +1,74 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Engine } from '../engine.js';
+
+/** Thrown by the assertion helpers; test runners show `message`, `expected` and `actual`. */
+export class ProcessAssertionError extends Error {
+  constructor(
+    message: string,
+    readonly expected: unknown,
+    readonly actual: unknown,
+  ) {
+    super(message);
+    this.name = 'AssertionError';
+  }
+}
+
+/**
+ * Assertions on one process instance, in the spirit of zeebe-process-test. Each reads through the public
+ * API and throws a `ProcessAssertionError` when it does not hold.
+ * @example
+ * await assertThatInstance(engine, id).hasPassedElementsInOrder('start', 'approve', 'end');
+ * await assertThatInstance(engine, id).isCompleted();
+ */
+export function assertThatInstance(engine: Engine, instanceId: string) {
+  const fail = (message: string, expected: unknown, actual: unknown): never => {
+    throw new ProcessAssertionError(`Instance '${instanceId}': ${message}`, expected, actual);
+  };
+  return {
+    async isCompleted() {
+      const { status } = await engine.getInstance(instanceId);
+      if (status !== 'completed') fail(`expected completed, is ${status}`, 'completed', status);
+    },
+    async isActive() {
+      const { status } = await engine.getInstance(instanceId);
+      if (status !== 'active') fail(`expected active, is ${status}`, 'active', status);
+    },
+    /** The given elements (or sequence flows) were completed in this order, others may lie between. */
+    async hasPassedElementsInOrder(...elementIds: string[]) {
+      const passed = await passedElements(engine, instanceId);
+      let next = 0;
+      for (const id of passed) if (id === elementIds[next]) next++;
+      if (next < elementIds.length) fail(`did not pass ${elementIds.join(' -> ')} in order`, elementIds, passed);
+    },
+    /** The instance waits at exactly these elements (any order). */
+    async isWaitingAt(...elementIds: string[]) {
+      const { activeElements } = await engine.getInstance(instanceId);
+      const actual = activeElements.filter((element) => element.waitingFor !== null).map((element) => element.elementId).sort();
+      if (!isDeepStrictEqual(actual, [...elementIds].sort())) fail(`expected to wait at ${elementIds.join(', ')}`, elementIds, actual);
+    },
+    async hasVariable(name: string, expected: unknown) {
+      const { variables } = await engine.getInstance(instanceId);
+      if (!isDeepStrictEqual(variables[name], expected)) fail(`variable '${name}'`, expected, variables[name]);
+    },
+    async hasIncident(match: { code?: string; elementId?: string } = {}) {
+      const { incidents } = await engine.getInstance(instanceId);
+      const found = incidents.some(
+        (incident) => (match.code === undefined || incident.code === match.code) && (match.elementId === undefined || incident.elementId === match.elementId),
+      );
+      if (!found) fail('expected an incident', match, incidents.map(({ code, elementId }) => ({ code, elementId })));
+    },
+    async hasNoIncidents() {
+      const { incidents } = await engine.getInstance(instanceId);
+      if (incidents.length > 0) fail('expected no incidents', [], incidents.map(({ code, elementId }) => ({ code, elementId })));
+    },
+  };
+}
+
+/** Element and sequence-flow ids in the order they were completed / taken. */
+export async function passedElements(engine: Engine, instanceId: string): Promise<string[]> {
+  const passed: string[] = [];
+  for (const event of await engine.history(instanceId)) {
+    if (event.type === 'element-completed' || event.type === 'flow-taken') passed.push(event.elementId);
+  }
+  return passed;
+}
