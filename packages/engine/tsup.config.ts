@@ -6,5 +6,8 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
+  splitting: true,
+  // Inline the moddle extension schemas: Node needs import attributes for JSON, which bundlers drop.
+  noExternal: [/bpmn-moddle\/resources\/.*\.json$/],
   target: 'node20',
 });

@@ -1,6 +1,7 @@
 import { evaluate } from 'feelin';
 import type { VariableLookup } from './compile-expression.js';
-import { compileFeelFastPath, NEEDS_FEELIN } from './feel-fast-path.js';
+import { NEEDS_FEELIN } from './feel-fast-operators.js';
+import { compileFeelFastPath } from './feel-fast-path.js';
 import { withRangeGuard } from './feel-range-guard.js';
 import { checkFeelSyntax } from './feel-syntax.js';
 import { toFeelInput } from './feel-values.js';

@@ -8,7 +8,8 @@ type FeelNode = FeelTree['topNode'];
 /**
  * Parses a FEEL expression (the text after `=`) with feelin's grammar and rejects, at compile time:
  * syntax errors (feelin recovers and marks them as error nodes in the tree instead of throwing), trees
- * deeper than MAX_FEEL_TREE_DEPTH, user-defined functions (they can recurse without bound), and literal
+ * deeper than MAX_FEEL_TREE_DEPTH, user-defined functions (a function bound to a name, or applied to itself,
+ * can recurse without bound; only an anonymous comparator passed to `sort` is allowed), literal
  * ranges iterated by `for`/`some`/`every` that are larger than MAX_FEEL_RANGE_SIZE or have fractional
  * bounds, and `- 5` (a space inside a negative literal, which feelin 8.2 evaluates to NaN). `offset` is where `body` starts in `source`, so error positions point into the whole source.
  *
@@ -24,8 +25,9 @@ export function checkFeelSyntax(source: string, body: string, offset: number): v
       if (++depth > MAX_FEEL_TREE_DEPTH) {
         throw invalidExpression(source, `expression is nested deeper than ${MAX_FEEL_TREE_DEPTH} syntax levels`, offset + ref.from);
       }
-      if (ref.name === 'FunctionDefinition') {
-        throw invalidExpression(source, `function definitions are not supported (at ${offset + ref.from})`, offset + ref.from);
+      if (ref.name === 'FunctionDefinition' && !isSortComparator(body, ref.node)) {
+        const message = `function definitions are only supported as the comparator of sort() (at ${offset + ref.from})`;
+        throw invalidExpression(source, message, offset + ref.from);
       }
       if (ref.name === 'IterationContext') checkLiteralRange(source, body, offset, ref.node);
       if (ref.name === 'NumericLiteral' && /\s/.test(body.slice(ref.from, ref.to))) {
@@ -58,6 +60,24 @@ function nextNode(node: FeelNode): FeelNode | null {
     }
   }
   return null;
+}
+
+/**
+ * `sort(list, function(a, b) ...)` or `sort(list: l, precedes: function(a, b) ...)`: the comparator gets
+ * list items, never itself, so it cannot recurse (no other function definitions are allowed to be items).
+ */
+function isSortComparator(body: string, definition: FeelNode): boolean {
+  const parent = definition.parent;
+  let invocation: FeelNode | null = null;
+  if (parent?.name === 'PositionalParameters') {
+    const first = parent.firstChild;
+    if (first?.nextSibling?.from === definition.from && !definition.nextSibling) invocation = parent.parent;
+  } else if (parent?.name === 'NamedParameter') {
+    const name = parent.firstChild;
+    if (name && body.slice(name.from, name.to).trim() === 'precedes') invocation = parent.parent?.parent ?? null;
+  }
+  const callee = invocation?.name === 'FunctionInvocation' ? invocation.firstChild : null;
+  return callee?.name === 'VariableName' && body.slice(callee.from, callee.to).trim() === 'sort';
 }
 
 /** `1..n` or `[1..n]` as the source of a `for`/`some`/`every`: both bounds literal -> check size now. */

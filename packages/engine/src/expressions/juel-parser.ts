@@ -65,9 +65,11 @@ export function parseJuel(source: string, tokens: readonly JuelToken[]): JuelNod
     if (++nesting > MAX_EXPRESSION_NESTING) fail(token, `nesting is deeper than ${MAX_EXPRESSION_NESTING}`);
   };
   const node = (token: JuelToken, value: JuelNodeShape, ...children: JuelNode[]): JuelNode => {
-    const depth = 1 + Math.max(0, ...children.map((child) => child.depth));
+    let depth = 1;
+    for (const child of children) depth = Math.max(depth, child.depth + 1);
     if (depth > MAX_EXPRESSION_NESTING) fail(token, `expression is nested deeper than ${MAX_EXPRESSION_NESTING}`);
-    return { ...value, depth } as JuelNode;
+    (value as { depth?: number }).depth = depth; // `value` is a fresh literal: completing it avoids a copy
+    return value as JuelNode;
   };
   const rejectCall = (token: JuelToken): never =>
     fail(token, `calls are not supported (at ${token.position}): expressions may only read variables`);

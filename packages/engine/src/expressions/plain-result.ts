@@ -78,5 +78,6 @@ function describeObject(value: unknown): string {
   if (typeof value !== 'object' || value === null) return typeof value;
   if (isPlainObject(value)) return 'function prototype';
   const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  if (name === 'Object') return 'object with a custom prototype';
   return typeof name === 'string' && name !== '' ? `${name} object` : 'non-plain object';
 }

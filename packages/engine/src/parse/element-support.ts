@@ -82,7 +82,7 @@ export const ELEMENT_SUPPORT: readonly ElementSupport[] = [
 
   // End events
   supported({ bpmnType: END, position: 'end', label: 'None end event', ...all, docsPage: 'end-event' }),
-  supported({ bpmnType: END, eventDefinition: TERMINATE, position: 'end', label: 'Terminate end event', ...all, docsPage: 'terminate-end-event' }),
+  supported({ bpmnType: END, eventDefinition: TERMINATE, position: 'end', label: 'Terminate end event', ...all, docsPage: 'end-event' }),
   planned({ bpmnType: END, eventDefinition: MESSAGE, position: 'end', label: 'Message end event', ...all }),
   planned({ bpmnType: END, eventDefinition: SIGNAL, position: 'end', label: 'Signal end event', ...all }),
   planned({ bpmnType: END, eventDefinition: ERROR, position: 'end', label: 'Error end event', ...all }),
@@ -101,12 +101,12 @@ export const ELEMENT_SUPPORT: readonly ElementSupport[] = [
   planned({ bpmnType: BOUNDARY, eventDefinition: CANCEL, position: 'boundary', label: 'Cancel boundary event (transaction)', camunda8: false, camunda7: true, bpmnEngine: true }),
 
   // Tasks
-  supported({ bpmnType: 'bpmn:Task', label: 'Task (undefined)', ...all, docsPage: 'task' }),
+  supported({ bpmnType: 'bpmn:Task', label: 'Task (abstract)', ...all, docsPage: 'task' }),
   supported({ bpmnType: 'bpmn:UserTask', label: 'User task', ...all, docsPage: 'user-task' }),
-  supported({ bpmnType: 'bpmn:ManualTask', label: 'Manual task', ...all, docsPage: 'manual-task' }),
+  supported({ bpmnType: 'bpmn:ManualTask', label: 'Manual task', ...all, docsPage: 'task' }),
   supported({ bpmnType: 'bpmn:ServiceTask', label: 'Service task', ...all, docsPage: 'service-task' }),
-  supported({ bpmnType: 'bpmn:SendTask', label: 'Send task (job worker)', ...all, docsPage: 'send-task' }),
-  supported({ bpmnType: 'bpmn:BusinessRuleTask', label: 'Business rule task (job worker)', ...all, docsPage: 'business-rule-task' }),
+  supported({ bpmnType: 'bpmn:SendTask', label: 'Send task (job worker)', ...all, docsPage: 'service-task' }),
+  supported({ bpmnType: 'bpmn:BusinessRuleTask', label: 'Business rule task (job worker)', ...all, docsPage: 'service-task' }),
   planned({ bpmnType: 'bpmn:BusinessRuleTask', variant: 'decision', label: 'Business rule task (DMN decision)', camunda8: true, camunda7: true, bpmnEngine: false }),
   supported({ bpmnType: 'bpmn:ScriptTask', label: 'Script task (FEEL / JUEL expression)', ...all, docsPage: 'script-task' }),
   supported({ bpmnType: 'bpmn:ReceiveTask', label: 'Receive task', ...all, docsPage: 'receive-task' }),

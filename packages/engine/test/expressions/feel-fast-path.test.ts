@@ -2,7 +2,8 @@ import { evaluate } from 'feelin';
 import { describe, expect, it } from 'vitest';
 import { compileExpression } from '../../src/expressions/compile-expression.js';
 import { isBuiltinName } from '../../src/expressions/feel-compile.js';
-import { compileFeelFastPath, NEEDS_FEELIN } from '../../src/expressions/feel-fast-path.js';
+import { NEEDS_FEELIN } from '../../src/expressions/feel-fast-operators.js';
+import { compileFeelFastPath } from '../../src/expressions/feel-fast-path.js';
 
 /** Expressions inside the fast-path subset. */
 const SUBSET = [

@@ -42,7 +42,38 @@ describe('FEEL cannot reach JavaScript', () => {
   it('rejects user-defined functions, which could recurse without bound', () => {
     // when / then
     expect(() => compileExpression('= {f: function(n) f(n)}.f(1)')).toThrow(invalid);
-    expect(() => compileExpression('= (function(a) a)(1)')).toThrow(invalid);
+    expect(() => compileExpression('= (function(g) g(g))(function(g) g(g))')).toThrow(invalid);
+    expect(() => compileExpression('= sort([function(g) g(g), 1], function(a, b) a(a))')).toThrow(invalid);
+    expect(() => compileExpression('= sort(list, function(a, b) a < b, function(c) c)')).toThrow(invalid);
+    expect(() => compileExpression('= other(list, function(a, b) a < b)')).toThrow(invalid);
+  });
+
+  it('allows an anonymous comparator for sort', () => {
+    // given
+    const variables = { list: [3, 1, 2] };
+    // when / then
+    expect(run('= sort(list, function(a, b) a > b)', variables)).toEqual([3, 2, 1]);
+    expect(run('= sort(list: list, precedes: function(x, y) x < y)', variables)).toEqual([1, 2, 3]);
+  });
+
+  it('cannot pollute Object.prototype through context keys', () => {
+    // when
+    const attempts = [
+      '= {"__proto__": {polluted: true}}',
+      '= context put({}, "__proto__", {polluted: true})',
+      '= context merge([{}, {"__proto__": {polluted: true}}])',
+      '= context([{key: "__proto__", value: {polluted: true}}])',
+    ].map((source) => {
+      try {
+        return compileExpression(source).evaluate({});
+      } catch {
+        return 'failed';
+      }
+    });
+    // then
+    expect(attempts).toHaveLength(4);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
   });
 });
 
