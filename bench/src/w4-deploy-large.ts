@@ -89,10 +89,11 @@ export async function deployLarge(): Promise<Row[]> {
     engine.close();
   });
 
+  // The constructor starts parsing `source` at once, so it is inside the timing.
   const bpmnEngineMs = await medianMs(
-    () => new BpmnEngine({ source: xml, moddleOptions: extensions }),
-    async (engine) => {
-      const [definition] = await engine.getDefinitions();
+    () => xml,
+    async (source) => {
+      const [definition] = await new BpmnEngine({ source, moddleOptions: extensions }).getDefinitions();
       if (!definition?.getActivityById(`task-${TASKS}`)) throw new Error('bpmn-engine did not load the chain');
     },
   );
@@ -123,7 +124,7 @@ export async function deployLarge(): Promise<Row[]> {
       target: '-',
       met: null,
       margin: '',
-      details: { ...details, bpmnEngineMeasure: 'new Engine({ source }) then await getDefinitions(): parse + serialize + build' },
+      details: { ...details, bpmnEngineMeasure: 'new Engine({ source, moddleOptions }) then await getDefinitions(): bpmn-moddle 9 parse + serialize + build' },
     },
   ];
 }

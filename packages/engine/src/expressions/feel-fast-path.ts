@@ -30,9 +30,9 @@ export function compileFeelFastPath(body: string, isBuiltin: (name: string) => b
   const tokens: readonly FeelFastToken[] = scanned;
   let index = 0;
   let nesting = 0;
-  const peek = (): FeelFastToken => tokens[index];
-  const isPunct = (text: string): boolean => tokens[index].kind === 'punct' && tokens[index].text === text;
-  const isName = (text: string): boolean => tokens[index].kind === 'name' && tokens[index].text === text;
+  const peek = (): FeelFastToken => tokens[Math.min(index, tokens.length - 1)];
+  const isPunct = (text: string): boolean => peek().kind === 'punct' && peek().text === text;
+  const isName = (text: string): boolean => peek().kind === 'name' && peek().text === text;
 
   function parseDisjunction(): Fast | undefined {
     if (++nesting > MAX_EXPRESSION_NESTING) return undefined;
@@ -106,7 +106,8 @@ export function compileFeelFastPath(body: string, isBuiltin: (name: string) => b
   }
 
   function isPathAfter(position: number): boolean {
-    return tokens[position].kind === 'punct' && tokens[position].text === '.';
+    const token = tokens[Math.min(position, tokens.length - 1)];
+    return token.kind === 'punct' && token.text === '.';
   }
 
   function parsePath(): Fast | undefined {

@@ -21,7 +21,8 @@ interface StoredInstance {
   /** The state as JSON text: isolates the store from callers and is compact. */
   json: string;
   records: DerivedRecords;
-  history: HistoryEvent[];
+  /** One JSON array text per committed command: far fewer live objects than one object per event. */
+  history: string[];
 }
 
 /**
@@ -139,9 +140,9 @@ export function memoryStore(): Store {
         stored.revision = state.revision;
         stored.json = json;
         stored.records = records;
-        for (const event of history) stored.history.push(event);
+        stored.history.push(JSON.stringify(history));
       } else {
-        instances.set(state.id, { summary: summarize(state), revision: state.revision, json, records, history });
+        instances.set(state.id, { summary: summarize(state), revision: state.revision, json, records, history: [JSON.stringify(history)] });
       }
       addRecords(records);
     },
@@ -159,7 +160,7 @@ export function memoryStore(): Store {
     },
 
     async history(instanceId) {
-      return (instances.get(instanceId)?.history ?? []).map((event) => ({ ...event }));
+      return (instances.get(instanceId)?.history ?? []).flatMap((batch) => JSON.parse(batch) as HistoryEvent[]);
     },
 
     async listTasks(filter: TaskFilter) {

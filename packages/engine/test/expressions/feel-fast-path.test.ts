@@ -115,3 +115,10 @@ function isPlain(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(isPlain);
   return typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(isPlain);
 }
+
+describe('FEEL fast path on broken text', () => {
+  it.each(['a +', '(a', 'not(', '-', 'a.', '', 'a = ', 'and'])('declines %j instead of throwing', (body) => {
+    // when / then: feelin's syntax check reports these; the fast path just stays out of the way
+    expect(compileFeelFastPath(body, isBuiltinName)).toBeUndefined();
+  });
+});
