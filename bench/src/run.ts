@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { now, times, type Row } from './shared.js';
+import { collect, now, times, type Row } from './shared.js';
 import { straightThrough } from './w1-straight-through.js';
 import { waitingInstances } from './w2-waiting-instances.js';
 import { parallel } from './w3-parallel.js';
@@ -59,7 +59,11 @@ console.log(`Pravah vs bpmn-engine, ${machine.date}, Node ${machine.node}, ${mac
 
 const rows: Row[] = [];
 const started = now();
+/** `BENCH_ONLY=W1,W2 pnpm bench` runs a subset (results.json is then written with only those rows). */
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim().toUpperCase());
 for (const [name, workload] of workloads) {
+  if (only && !only.includes(name)) continue;
+  collect();
   const workloadStarted = now();
   const result = await workload();
   rows.push(...result);

@@ -11,6 +11,7 @@ import {
   processXml,
   runBpmnEngine,
   runPool,
+  settledHeap,
   throughput,
   type Row,
 } from './shared.js';
@@ -34,7 +35,14 @@ const EXPECTED_ENDS: Array<[number, string]> = [
 /** Instance `index` gets net 0..1999, so all three paths are taken. */
 const netOf = (index: number): number => index % 2000;
 
-async function pravahRate(file: string, concurrency: number): Promise<number> {
+interface PravahRun {
+  rate: number;
+  /** Heap the in-memory store keeps per completed instance (state and history stay until the process ends). */
+  retainedBytes: number;
+}
+
+async function pravahRun(file: string, concurrency: number): Promise<PravahRun> {
+  const baseline = settledHeap();
   const engine = createEngine();
   engine.handle('price', ({ variables }) => ({ amount: (variables.net as number) * 1.2 }));
   await engine.deploy(processXml(file));
@@ -49,8 +57,9 @@ async function pravahRate(file: string, concurrency: number): Promise<number> {
   };
   await runPool(PRAVAH_WARMUP, concurrency, start);
   const rate = await throughput(PRAVAH_INSTANCES, concurrency, start);
+  const retainedBytes = (settledHeap() - baseline) / (PRAVAH_WARMUP + PRAVAH_INSTANCES + EXPECTED_ENDS.length);
   engine.close();
-  return rate;
+  return { rate, retainedBytes };
 }
 
 async function bpmnEngineRate(): Promise<number> {
@@ -85,7 +94,7 @@ export async function straightThrough(): Promise<Row[]> {
     ['W1 straight-through, FEEL, sequential', 'w1-straight-through.feel.bpmn', 1],
   ];
   for (const [workload, file, concurrency] of variants) {
-    const rate = await pravahRate(file, concurrency);
+    const { rate, retainedBytes } = await pravahRun(file, concurrency);
     const ratio = rate / other;
     const byRate = atLeast(rate, TARGET_RATE);
     const byRatio = atLeast(ratio, TARGET_RATIO);
@@ -102,6 +111,7 @@ export async function straightThrough(): Promise<Row[]> {
       details: {
         file,
         microsecondsPerInstance: 1e6 / rate,
+        retainedHeapBytesPerCompletedInstance: retainedBytes,
         pravahInstances: PRAVAH_INSTANCES,
         pravahWarmup: PRAVAH_WARMUP,
         pravahConcurrency: concurrency,

@@ -6,7 +6,7 @@
 import { createEngine } from '@pravah/engine';
 import { BpmnModdle } from 'bpmn-moddle';
 import { Engine as BpmnEngine } from 'bpmn-engine';
-import { atMost, median, moddleExtensions, now, type Row } from './shared.js';
+import { atMost, collect, median, moddleExtensions, now, type Row } from './shared.js';
 
 const TASKS = 2_000;
 const WARMUP_RUNS = 3;
@@ -62,11 +62,12 @@ export function chainXml(tasks: number): string {
   ].join('\n');
 }
 
-/** Median milliseconds of `RUNS` calls after `WARMUP_RUNS`; `prepare` runs outside the timing. */
+/** Median milliseconds of `RUNS` calls after `WARMUP_RUNS`; `prepare` and a full GC run outside the timing. */
 async function medianMs<T>(prepare: () => T, measured: (prepared: T) => Promise<unknown>): Promise<number> {
   const samples: number[] = [];
   for (let run = 0; run < WARMUP_RUNS + RUNS; run++) {
     const prepared = prepare();
+    collect();
     const started = now();
     await measured(prepared);
     if (run >= WARMUP_RUNS) samples.push(now() - started);

@@ -152,7 +152,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return work;
   }
 
-  async function snapshotOf(execution: Execution): Promise<InstanceSnapshot> {
+  function snapshotOf(execution: Execution): InstanceSnapshot {
     return toSnapshot(execution.state, execution.process);
   }
 

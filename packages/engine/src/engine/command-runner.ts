@@ -28,7 +28,7 @@ export class CommandRunner {
   /** Creates an instance (start): runs it to its first wait states and commits it as revision 1. */
   async create(process: PinnedProcess, start: (now: number, maxSteps: number) => Execution): Promise<Execution> {
     const execution = start(this.clock.now(), this.maxSteps);
-    await this.runJobs(execution);
+    if (execution.pendingJobs.length > 0) await this.runJobs(execution);
     execution.state.revision = 1;
     await this.store.commit({ state: execution.state, expectedRevision: null, history: execution.history });
     this.committed(execution);
@@ -71,7 +71,7 @@ export class CommandRunner {
     const expectedRevision = state.revision;
     const execution = new Execution(process, state, this.clock.now(), this.maxSteps);
     const result = apply(execution);
-    await this.runJobs(execution);
+    if (execution.pendingJobs.length > 0) await this.runJobs(execution);
     if (execution.history.length > 0) {
       state.revision = expectedRevision + 1;
       await this.store.commit({ state, expectedRevision, history: execution.history });

@@ -3,7 +3,8 @@ import { EngineError } from '../errors.js';
 
 /** zod schemas for everything that crosses the public API; failures are INVALID_ARGUMENT with the issues. */
 
-const variables = z.record(z.string(), z.unknown()).optional();
+/** Variables are checked and copied by `toJsonObject` (one pass); here they only need to be present or not. */
+const variables = z.custom<Record<string, unknown>>().optional();
 const page = { limit: z.number().int().positive().optional(), offset: z.number().int().nonnegative().optional() };
 
 export const startOptionsSchema = z.strictObject({

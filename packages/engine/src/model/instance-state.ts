@@ -12,18 +12,19 @@ export type LifecycleState = z.infer<typeof lifecycleStateSchema>;
 
 const variablesSchema = z.record(z.string(), z.unknown());
 
+/** Absent fields are unset (kept out of the JSON so a waiting instance stays small). */
 export const userTaskWaitSchema = z.object({
   kind: z.literal('userTask'),
   taskId: z.string(),
-  name: z.string().nullable(),
-  assignee: z.string().nullable(),
-  candidateUsers: z.array(z.string()),
-  candidateGroups: z.array(z.string()),
-  dueDate: z.string().nullable(),
-  followUpDate: z.string().nullable(),
-  formKey: z.string().nullable(),
-  priority: z.number().nullable(),
-  createdAt: z.number(),
+  name: z.string().optional(),
+  assignee: z.string().optional(),
+  candidateUsers: z.array(z.string()).optional(),
+  candidateGroups: z.array(z.string()).optional(),
+  /** ISO 8601 date-time text. */
+  dueDate: z.string().optional(),
+  followUpDate: z.string().optional(),
+  formKey: z.string().optional(),
+  priority: z.number().optional(),
 });
 export const jobWaitSchema = z.object({
   kind: z.literal('job'),
@@ -44,7 +45,6 @@ export const messageWaitSchema = z.object({
   subscriptionId: z.string(),
   messageName: z.string(),
   correlationKey: z.string().nullable(),
-  createdAt: z.number(),
 });
 export const waitStateSchema = z.discriminatedUnion('kind', [userTaskWaitSchema, jobWaitSchema, timerWaitSchema, messageWaitSchema]);
 export type UserTaskWait = z.infer<typeof userTaskWaitSchema>;
@@ -60,6 +60,7 @@ export const elementInstanceSchema = z.object({
   /** Element instance id of the enclosing sub-process, or null for the process scope. */
   scopeId: z.string().nullable(),
   state: lifecycleStateSchema,
+  /** When the token arrived: also when its task was created or its subscription opened. */
   enteredAt: z.number(),
   /** Why the element is waiting, when it is. Tasks, timers, jobs and subscriptions are derived from this. */
   wait: waitStateSchema.optional(),

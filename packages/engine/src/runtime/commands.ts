@@ -73,7 +73,8 @@ export function completeUserTask(
 
 export function claimUserTask(execution: Execution, elementInstanceId: string, assignee: string | null): void {
   const elementInstance = waitingElement(execution, elementInstanceId, 'userTask', 'TASK_NOT_ACTIVE');
-  elementInstance.wait.assignee = assignee;
+  if (assignee === null) delete elementInstance.wait.assignee;
+  else elementInstance.wait.assignee = assignee;
   execution.record({ type: 'task-claimed', elementId: elementInstance.elementId, taskId: elementInstance.wait.taskId, assignee });
 }
 

@@ -93,15 +93,26 @@ export class Execution {
       });
     }
     const node = this.node(elementInstance.elementId);
-    if (node.inputs && !this.guard(elementInstance, () => this.applyInputs(elementInstance, node))) return;
+    if (node.inputs) {
+      try {
+        this.applyInputs(elementInstance, node);
+      } catch (error) {
+        this.fail(elementInstance, error);
+        return;
+      }
+    }
     transition(elementInstance, 'active');
-    this.record({ type: 'element-activated', elementId: node.id, elementInstanceId: elementInstance.id });
+    this.recordElement('element-activated', node.id, elementInstance.id);
     this.runBehavior(elementInstance, node);
   }
 
   /** Re-runs the element's activation work (after an incident on an active element). */
   runBehavior(elementInstance: ElementInstance, node: FlowNode): void {
-    this.guard(elementInstance, () => elementBehaviors[node.type].activate(this, elementInstance, node as never));
+    try {
+      elementBehaviors[node.type].activate(this, elementInstance, node as never);
+    } catch (error) {
+      this.fail(elementInstance, error);
+    }
   }
 
   /** The element's work is done: go to `completing` and leave. */
@@ -115,22 +126,25 @@ export class Execution {
     const node = this.node(elementInstance.elementId);
     const behavior = elementBehaviors[node.type];
     let flows: string[] | undefined;
-    const ok = this.guard(elementInstance, () => {
+    try {
       if (node.outputs) this.applyOutputs(elementInstance, node);
       flows = behavior.selectOutgoing
         ? behavior.selectOutgoing(this, elementInstance, node as never)
         : selectOutgoingFlows(this, elementInstance, node);
-    });
-    if (!ok || flows === undefined) return;
+    } catch (error) {
+      this.fail(elementInstance, error);
+      return;
+    }
+    if (flows === undefined) return;
     transition(elementInstance, 'completed');
-    this.record({ type: 'element-completed', elementId: node.id, elementInstanceId: elementInstance.id });
+    this.recordElement('element-completed', node.id, elementInstance.id);
     this.remove(elementInstance);
     for (const flowId of flows) this.takeFlow(this.flow(flowId), elementInstance.scopeId);
     if (flows.length === 0) this.completeScopeIfDone(elementInstance.scopeId);
   }
 
   takeFlow(flow: SequenceFlow, scopeId: string | null): void {
-    this.record({ type: 'flow-taken', elementId: flow.id });
+    this.history.push({ seq: this.state.nextEventSeq++, at: this.now, type: 'flow-taken', elementId: flow.id });
     const target = this.node(flow.targetId);
     const behavior = elementBehaviors[target.type];
     if (behavior.arrive && target.incoming.length > 1) behavior.arrive(this, flow, target as never, scopeId);
@@ -158,7 +172,7 @@ export class Execution {
     }
     elementInstance.wait = undefined;
     transition(elementInstance, 'terminated');
-    this.record({ type: 'element-terminated', elementId: elementInstance.elementId, elementInstanceId: elementInstance.id });
+    this.recordElement('element-terminated', elementInstance.elementId, elementInstance.id);
     this.remove(elementInstance);
   }
 
@@ -192,17 +206,14 @@ export class Execution {
 
   // ---- incidents -----------------------------------------------------------------------------------
 
-  /** Runs element work; a process failure becomes an incident on the element (never a thrown error). */
-  guard(elementInstance: ElementInstance, work: () => void): boolean {
-    try {
-      work();
-      return true;
-    } catch (error) {
-      if (isEngineError(error) && (error.code === 'STEP_LIMIT_EXCEEDED' || error.code === 'STATE_INVALID')) throw error;
-      const code = isEngineError(error) ? error.code : 'ELEMENT_FAILED';
-      this.raiseIncident(elementInstance, code, error instanceof Error ? error.message : String(error));
-      return false;
-    }
+  /**
+   * Element work threw: a process failure becomes an incident on the element (never a thrown error); engine
+   * faults (step limit, broken lifecycle) abort the whole command.
+   */
+  private fail(elementInstance: ElementInstance, error: unknown): void {
+    if (isEngineError(error) && (error.code === 'STEP_LIMIT_EXCEEDED' || error.code === 'STATE_INVALID')) throw error;
+    const code = isEngineError(error) ? error.code : 'ELEMENT_FAILED';
+    this.raiseIncident(elementInstance, code, error instanceof Error ? error.message : String(error));
   }
 
   raiseIncident(elementInstance: ElementInstance, code: string, message: string, details?: Record<string, unknown>): IncidentState {
@@ -226,6 +237,11 @@ export class Execution {
   }
 
   // ---- history -------------------------------------------------------------------------------------
+
+  /** The hot path: element lifecycle events, built in one shape. */
+  recordElement(type: 'element-activated' | 'element-completed' | 'element-terminated', elementId: string, elementInstanceId: string): void {
+    this.history.push({ seq: this.state.nextEventSeq++, at: this.now, type, elementId, elementInstanceId });
+  }
 
   record(event: NewHistoryEvent): void {
     (event as HistoryEvent).seq = this.state.nextEventSeq++;

@@ -1,5 +1,6 @@
 import { EngineError } from '../errors.js';
 import type { HistoryEvent } from '../model/history-event.js';
+import { packHistory, unpackHistory, type PackedHistory } from './packed-history.js';
 import type { InstanceState } from '../model/instance-state.js';
 import {
   deriveRecords,
@@ -15,21 +16,32 @@ import {
 } from './records.js';
 import type { IncidentFilter, InstanceCommit, InstanceCounts, InstanceFilter, JobFilter, Page, Store, TaskFilter } from './store.js';
 
-interface StoredInstance {
-  summary: InstanceSummary;
+interface StoredInstance extends InstanceSummary {
   revision: number;
   /** The state as JSON text: isolates the store from callers and is compact. */
   json: string;
   records: DerivedRecords;
-  /** One JSON array text per committed command: far fewer live objects than one object per event. */
-  history: string[];
+  history: PackedHistory[];
+}
+
+export interface MemoryStoreOptions {
+  /**
+   * How many completed or terminated instances (with their history) to keep; beyond that the ones that
+   * finished first are dropped. Active instances are always kept. Default 10,000; `Infinity` keeps all.
+   * The in-memory store is for tests and short-lived processes; durable history belongs in a database store.
+   */
+  retainFinished?: number;
 }
 
 /**
  * The default store: everything in this process's memory, nothing survives a restart. Instances are kept as
  * JSON text, so a command always works on its own copy and a failed command leaves nothing behind.
  */
-export function memoryStore(): Store {
+export function memoryStore(options: MemoryStoreOptions = {}): Store {
+  const retainFinished = options.retainFinished ?? 10_000;
+  /** Finished instance ids in the order they finished; `finished[firstFinished]` is the oldest kept. */
+  let finished: string[] = [];
+  let firstFinished = 0;
   const definitions = new Map<string, DefinitionRecord>();
   const instances = new Map<string, StoredInstance>();
   const tasks = new Map<string, TaskRecord>();
@@ -62,6 +74,15 @@ export function memoryStore(): Store {
           break;
         }
       }
+    }
+  }
+
+  function forgetOldFinished(instanceId: string): void {
+    finished.push(instanceId);
+    while (finished.length - firstFinished > retainFinished) instances.delete(finished[firstFinished++]);
+    if (firstFinished > 4096 && firstFinished * 2 > finished.length) {
+      finished = finished.slice(firstFinished);
+      firstFinished = 0;
     }
   }
 
@@ -111,7 +132,7 @@ export function memoryStore(): Store {
 
     async countInstances() {
       const counts = new Map<string, InstanceCounts>();
-      for (const { summary } of instances.values()) {
+      for (const summary of instances.values()) {
         let row = counts.get(summary.definitionId);
         if (!row) counts.set(summary.definitionId, (row = { definitionId: summary.definitionId, active: 0, completed: 0, terminated: 0 }));
         row[summary.status]++;
@@ -134,33 +155,51 @@ export function memoryStore(): Store {
       }
       const json = JSON.stringify(state);
       const records = deriveRecords(state);
+      const packed = packHistory(history);
       if (stored) {
         removeRecords(stored.records);
-        stored.summary = summarize(state);
+        stored.status = state.status;
+        stored.endedAt = state.endedAt;
         stored.revision = state.revision;
         stored.json = json;
         stored.records = records;
-        stored.history.push(JSON.stringify(history));
+        if (packed) stored.history.push(packed);
       } else {
-        instances.set(state.id, { summary: summarize(state), revision: state.revision, json, records, history: [JSON.stringify(history)] });
+        instances.set(state.id, {
+          id: state.id,
+          key: state.key,
+          version: state.version,
+          definitionId: state.definitionId,
+          businessKey: state.businessKey,
+          status: state.status,
+          startedAt: state.startedAt,
+          endedAt: state.endedAt,
+          revision: state.revision,
+          json,
+          records,
+          history: packed ? [packed] : [],
+        });
       }
       addRecords(records);
+      if (state.status !== 'active') forgetOldFinished(state.id);
     },
 
     async listInstances(filter: InstanceFilter) {
       const rows: InstanceSummary[] = [];
-      for (const { summary } of instances.values()) {
+      for (const summary of instances.values()) {
         if (filter.key !== undefined && summary.key !== filter.key) continue;
         if (filter.version !== undefined && summary.version !== filter.version) continue;
         if (filter.status !== undefined && summary.status !== filter.status) continue;
         if (filter.businessKey !== undefined && summary.businessKey !== filter.businessKey) continue;
-        rows.push({ ...summary });
+        rows.push(summarize(summary));
       }
       return page(rows, filter);
     },
 
     async history(instanceId) {
-      return (instances.get(instanceId)?.history ?? []).flatMap((batch) => JSON.parse(batch) as HistoryEvent[]);
+      const events: HistoryEvent[] = [];
+      for (const batch of instances.get(instanceId)?.history ?? []) unpackHistory(batch, events);
+      return events;
     },
 
     async listTasks(filter: TaskFilter) {

@@ -92,38 +92,47 @@ export interface DerivedRecords {
   incidents: IncidentRecord[];
 }
 
-const NONE: DerivedRecords = Object.freeze({ tasks: [], jobs: [], timers: [], subscriptions: [], incidents: [] }) as DerivedRecords;
+const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
+const NO_ROWS = Object.freeze([]) as unknown as never[];
+const NONE: DerivedRecords = Object.freeze({ tasks: NO_ROWS, jobs: NO_ROWS, timers: NO_ROWS, subscriptions: NO_ROWS, incidents: NO_ROWS });
 
-/** The query rows of one instance, derived from its state (only waiting elements produce rows). */
+/**
+ * The query rows of one instance, derived from its state (only waiting elements and open incidents produce
+ * rows). Kinds without rows share one frozen empty array, so a waiting instance costs only its own rows.
+ */
 export function deriveRecords(state: InstanceState): DerivedRecords {
   if (state.elements.length === 0 && state.incidents.length === 0) return NONE;
-  const records: DerivedRecords = { tasks: [], jobs: [], timers: [], subscriptions: [], incidents: [] };
-  for (const incident of state.incidents) records.incidents.push({ ...incident, instanceId: state.id, definitionId: state.definitionId });
+  const records: DerivedRecords = { ...NONE };
+  const add = <K extends keyof DerivedRecords>(kind: K, row: DerivedRecords[K][number]) => {
+    if (records[kind] === NO_ROWS) records[kind] = [] as DerivedRecords[K];
+    (records[kind] as DerivedRecords[K][number][]).push(row);
+  };
+  for (const incident of state.incidents) add('incidents', { ...incident, instanceId: state.id, definitionId: state.definitionId });
   for (const element of state.elements) {
     const wait = element.wait;
     if (!wait) continue;
     const base = { instanceId: state.id, elementId: element.elementId, elementInstanceId: element.id };
     switch (wait.kind) {
       case 'userTask':
-        records.tasks.push({
+        add('tasks', {
           id: wait.taskId,
           ...base,
           definitionId: state.definitionId,
           key: state.key,
           businessKey: state.businessKey,
-          name: wait.name,
-          assignee: wait.assignee,
-          candidateUsers: wait.candidateUsers,
-          candidateGroups: wait.candidateGroups,
-          dueDate: wait.dueDate,
-          followUpDate: wait.followUpDate,
-          formKey: wait.formKey,
-          priority: wait.priority,
-          createdAt: wait.createdAt,
+          name: wait.name ?? null,
+          assignee: wait.assignee ?? null,
+          candidateUsers: wait.candidateUsers ?? NO_NAMES,
+          candidateGroups: wait.candidateGroups ?? NO_NAMES,
+          dueDate: wait.dueDate ?? null,
+          followUpDate: wait.followUpDate ?? null,
+          formKey: wait.formKey ?? null,
+          priority: wait.priority ?? null,
+          createdAt: element.enteredAt,
         });
         break;
       case 'job':
-        records.jobs.push({
+        add('jobs', {
           jobKey: wait.jobKey,
           ...base,
           type: wait.type,
@@ -133,15 +142,15 @@ export function deriveRecords(state: InstanceState): DerivedRecords {
         });
         break;
       case 'timer':
-        records.timers.push({ id: wait.timerId, ...base, dueAt: wait.dueAt });
+        add('timers', { id: wait.timerId, ...base, dueAt: wait.dueAt });
         break;
       case 'message':
-        records.subscriptions.push({
+        add('subscriptions', {
           id: wait.subscriptionId,
           ...base,
           messageName: wait.messageName,
           correlationKey: wait.correlationKey,
-          createdAt: wait.createdAt,
+          createdAt: element.enteredAt,
         });
         break;
     }
@@ -149,7 +158,8 @@ export function deriveRecords(state: InstanceState): DerivedRecords {
   return records;
 }
 
-export function summarize(state: InstanceState): InstanceSummary {
+/** The summary fields of an instance (from its state, or from anything that carries them). */
+export function summarize(state: InstanceSummary): InstanceSummary {
   return {
     id: state.id,
     key: state.key,

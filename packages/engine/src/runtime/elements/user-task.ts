@@ -9,9 +9,8 @@ export const userTask: ElementBehavior<UserTaskNode> = {
     elementInstance.wait = {
       kind: 'userTask',
       taskId: `${execution.state.id}.${elementInstance.id}`,
-      name: node.name ?? null,
+      ...(node.name === undefined ? {} : { name: node.name }),
       ...assignment,
-      createdAt: execution.now,
     };
   },
 };

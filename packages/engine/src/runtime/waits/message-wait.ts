@@ -22,6 +22,5 @@ export function waitForMessage(execution: Execution, elementInstance: ElementIns
     subscriptionId: `${execution.state.id}.${elementInstance.id}`,
     messageName,
     correlationKey,
-    createdAt: execution.now,
   };
 }

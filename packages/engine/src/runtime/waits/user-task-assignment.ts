@@ -6,30 +6,36 @@ import { addDuration, parseDateTime, parseDuration } from '../../iso8601.js';
 
 type Assignment = Pick<UserTaskWait, 'assignee' | 'candidateUsers' | 'candidateGroups' | 'dueDate' | 'followUpDate' | 'formKey' | 'priority'>;
 
-/** Evaluates a user task's assignment attributes (each may be an expression) when the task is created. */
+/**
+ * Evaluates a user task's assignment attributes (each may be an expression) when the task is created.
+ * Only the fields that have a value are returned.
+ */
 export function evaluateAssignment(assignment: UserTaskAssignment, variables: Record<string, unknown>, now: number): Assignment {
-  return {
-    assignee: assignment.assignee === undefined ? null : (evaluateString(assignment.assignee, variables) ?? null),
-    candidateUsers: assignment.candidateUsers === undefined ? [] : evaluateStringList(assignment.candidateUsers, variables),
-    candidateGroups: assignment.candidateGroups === undefined ? [] : evaluateStringList(assignment.candidateGroups, variables),
-    dueDate: toDateTime(assignment.dueDate, variables, now),
-    followUpDate: toDateTime(assignment.followUpDate, variables, now),
-    formKey: assignment.formKey === undefined ? null : (evaluateString(assignment.formKey, variables) ?? null),
-    priority: toPriority(assignment.priority, variables),
-  };
+  const result: Assignment = {};
+  if (assignment.assignee !== undefined) result.assignee = evaluateString(assignment.assignee, variables);
+  if (assignment.candidateUsers !== undefined) result.candidateUsers = nonEmpty(evaluateStringList(assignment.candidateUsers, variables));
+  if (assignment.candidateGroups !== undefined) result.candidateGroups = nonEmpty(evaluateStringList(assignment.candidateGroups, variables));
+  if (assignment.dueDate !== undefined) result.dueDate = toDateTime(assignment.dueDate, variables, now);
+  if (assignment.followUpDate !== undefined) result.followUpDate = toDateTime(assignment.followUpDate, variables, now);
+  if (assignment.formKey !== undefined) result.formKey = evaluateString(assignment.formKey, variables);
+  if (assignment.priority !== undefined) result.priority = toPriority(assignment.priority, variables);
+  for (const key of Object.keys(result) as (keyof Assignment)[]) if (result[key] === undefined) delete result[key];
+  return result;
+}
+
+function nonEmpty(list: string[]): string[] | undefined {
+  return list.length > 0 ? list : undefined;
 }
 
 /** A date-time text, or an ISO 8601 duration from now (`P2D`), as a UTC ISO string. */
-function toDateTime(source: string | undefined, variables: Record<string, unknown>, now: number): string | null {
-  if (source === undefined) return null;
+function toDateTime(source: string, variables: Record<string, unknown>, now: number): string | undefined {
   const text = evaluateString(source, variables)?.trim();
-  if (!text) return null;
+  if (!text) return undefined;
   const at = text.startsWith('P') ? addDuration(now, parseDuration(text)) : parseDateTime(text);
   return new Date(at).toISOString();
 }
 
-function toPriority(source: string | undefined, variables: Record<string, unknown>): number | null {
-  if (source === undefined) return null;
+function toPriority(source: string, variables: Record<string, unknown>): number {
   const value = Number(evaluateExpression(source, variables));
   if (!Number.isFinite(value)) throw new EngineError('EXPRESSION_FAILED', `Task priority '${source}' is not a number`);
   return value;

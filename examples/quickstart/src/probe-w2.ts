@@ -1,0 +1,15 @@
+import { createEngine } from '@pravah/engine';
+import { readFileSync } from 'node:fs';
+const gc = (globalThis as any).gc as () => void;
+const heap = () => { for (let i = 0; i < 4; i++) gc(); return process.memoryUsage().heapUsed; };
+const xml = readFileSync('/work/main/bench/processes/w2-waiting.bpmn', 'utf8');
+const warm = createEngine(); await warm.deploy(xml);
+for (let i = 0; i < 500; i++) await warm.start('waiting', { variables: { orderId: `PO-${i}`, amount: i, customer: 'ACME Ltd' } });
+warm.close();
+const engine = createEngine();
+await engine.deploy(xml);
+const n = 10000; const ids: string[] = new Array(n).fill('');
+const before = heap();
+for (let i = 0; i < n; i++) ids[i] = (await engine.start('waiting', { variables: { orderId: `PO-${i}`, amount: i % 2000, customer: 'ACME Ltd' } })).id;
+const after = heap();
+console.log("heap per waiting instance", ((after - before) / n).toFixed(0), before, after, (await engine.getInstance(ids[5])).status, (await engine.listTasks({})).length);
