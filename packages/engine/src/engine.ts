@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from './clock.js';
 import { EngineError, isEngineError } from './errors.js';
 import { randomIds } from './ids.js';
+import { cloneJson } from './json-clone.js';
 import type { HistoryEvent } from './model/history-event.js';
 import {
   claimUserTask,
@@ -130,7 +131,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     for (const element of execution.state.elements) {
       if (element.wait?.kind === 'timer' && !closed) scheduler.consider(element.wait.dueAt);
     }
-    if (listeners.size > 0) for (const event of execution.history) emit({ ...event, instanceId: execution.state.id });
+    if (listeners.size > 0) for (const event of execution.history) emit({ ...cloneJson(event), instanceId: execution.state.id });
   }
 
   function emit(event: EngineEvent): void {

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import { EngineError, isBpmnError } from '../errors.js';
+import { cloneJson } from '../json-clone.js';
 import { instanceStateSchema, type InstanceState } from '../model/instance-state.js';
 import { completeJob, failJob } from '../runtime/commands.js';
 import { Execution, type PinnedProcess } from '../runtime/execution.js';
@@ -99,7 +100,7 @@ export class CommandRunner {
           elementId: elementInstance.elementId,
           businessKey: state.businessKey,
           attempt: wait.attempts,
-          variables: { ...execution.variablesFor(elementInstance) },
+          variables: cloneJson(execution.variablesFor(elementInstance)),
           headers: wait.headers ?? {},
         });
         if (outcome instanceof Promise) outcome = await outcome;

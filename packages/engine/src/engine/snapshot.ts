@@ -1,8 +1,9 @@
+import { cloneJson } from '../json-clone.js';
 import type { InstanceState } from '../model/instance-state.js';
 import type { PinnedProcess } from '../runtime/execution.js';
 import type { ActiveElement, InstanceSnapshot } from './api-types.js';
 
-/** The public view of an instance. The state it reads is the engine's own copy, no longer used elsewhere. */
+/** The public view of an instance: fresh objects throughout, so callers never hold engine-owned data. */
 export function toSnapshot(state: InstanceState, process: PinnedProcess): InstanceSnapshot {
   return {
     id: state.id,
@@ -11,7 +12,7 @@ export function toSnapshot(state: InstanceState, process: PinnedProcess): Instan
     definitionId: state.definitionId,
     businessKey: state.businessKey,
     status: state.status,
-    variables: state.variables,
+    variables: cloneJson(state.variables),
     activeElements: state.elements.map((element): ActiveElement => {
       const wait = element.wait;
       const active: ActiveElement = {

@@ -1,4 +1,5 @@
 import { EngineError } from '../errors.js';
+import { cloneJson } from '../json-clone.js';
 import type { HistoryEvent } from '../model/history-event.js';
 import { packHistory, unpackHistory, type PackedHistory } from './packed-history.js';
 import type { InstanceState } from '../model/instance-state.js';
@@ -18,8 +19,12 @@ import type { IncidentFilter, InstanceCommit, InstanceCounts, InstanceFilter, Jo
 
 interface StoredInstance extends InstanceSummary {
   revision: number;
-  /** The state as JSON text: isolates the store from callers and is compact. */
-  json: string;
+  /**
+   * Active instances: the state as JSON text (compact, and every load parses a private copy). Finished
+   * ones: the state object the engine handed over and no longer touches (no serialisation on the hot path;
+   * loads return deep copies).
+   */
+  state: string | InstanceState;
   records: DerivedRecords;
   history: PackedHistory[];
 }
@@ -142,7 +147,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
 
     async loadInstance(id) {
       const stored = instances.get(id);
-      return stored && JSON.parse(stored.json);
+      if (!stored) return undefined;
+      return typeof stored.state === 'string' ? JSON.parse(stored.state) : cloneJson(stored.state);
     },
 
     async commit({ state, expectedRevision, history }: InstanceCommit) {
@@ -153,7 +159,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
           details: { instanceId: state.id, retryable: true },
         });
       }
-      const json = JSON.stringify(state);
+      const kept = state.status === 'active' ? JSON.stringify(state) : state;
       const records = deriveRecords(state);
       const packed = packHistory(history);
       if (stored) {
@@ -161,7 +167,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
         stored.status = state.status;
         stored.endedAt = state.endedAt;
         stored.revision = state.revision;
-        stored.json = json;
+        stored.state = kept;
         stored.records = records;
         if (packed) stored.history.push(packed);
       } else {
@@ -175,7 +181,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
           startedAt: state.startedAt,
           endedAt: state.endedAt,
           revision: state.revision,
-          json,
+          state: kept,
           records,
           history: packed ? [packed] : [],
         });

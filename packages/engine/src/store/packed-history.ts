@@ -1,10 +1,12 @@
+import { cloneJson } from '../json-clone.js';
 import type { HistoryEvent } from '../model/history-event.js';
 
 /**
  * The in-memory store's compact form of one command's history. The events of a command share their `at`
  * and have consecutive `seq`s, so a batch keeps the common events (element lifecycle, flows, start,
- * variables) as a flat run of codes and fields (a handful of objects per command instead of one per event). Other events stay
- * objects, with `variables-changed` values frozen as JSON text so callers never alias stored data.
+ * variables) as a flat run of codes and fields: a handful of objects per command instead of one per event.
+ * Values are kept by reference (the engine hands over data it no longer touches, and never gives callers
+ * its own objects); `unpackHistory` returns deep copies, so readers never alias what is stored.
  */
 export interface PackedHistory {
   firstSeq: number;
@@ -32,9 +34,9 @@ export function packHistory(events: readonly HistoryEvent[]): PackedHistory | un
     } else if (inRun && event.type === 'instance-started') {
       items.push(INSTANCE_STARTED, event.definitionId, event.businessKey);
     } else if (inRun && event.type === 'variables-changed') {
-      items.push(VARIABLES_CHANGED, event.elementId, JSON.stringify(event.variables));
+      items.push(VARIABLES_CHANGED, event.elementId, event.variables);
     } else {
-      items.push(event.type === 'variables-changed' ? { ...event, variables: JSON.stringify(event.variables) } : { ...event });
+      items.push(event);
     }
   });
   return { firstSeq, at, items };
@@ -52,14 +54,13 @@ export function unpackHistory(batch: PackedHistory, into: HistoryEvent[]): void 
       into.push({ seq: seq++, at, type: 'instance-started', definitionId, businessKey: items[++index] as string | null });
     } else if (item === VARIABLES_CHANGED) {
       const elementId = items[++index] as string | null;
-      into.push({ seq: seq++, at, type: 'variables-changed', elementId, variables: JSON.parse(items[++index] as string) });
+      into.push({ seq: seq++, at, type: 'variables-changed', elementId, variables: cloneJson(items[++index] as Record<string, unknown>) });
     } else if (typeof item === 'number') {
       const elementId = items[++index] as string;
       const elementInstanceId = items[++index] as string;
       into.push({ seq: seq++, at, type: ELEMENT_TYPES[item], elementId, elementInstanceId });
     } else {
-      const event = { ...(item as HistoryEvent) };
-      if (event.type === 'variables-changed') event.variables = JSON.parse(event.variables as unknown as string);
+      const event = cloneJson(item as HistoryEvent);
       seq = event.seq + 1;
       into.push(event);
     }

@@ -21,13 +21,14 @@ describe('packed history', () => {
     expect(unpacked).toEqual(events);
   });
 
-  it('keeps variable values as text, so later changes to the originals do not leak in', () => {
-    const variables = { list: [1] };
-    const packed = packHistory([{ seq: 1, at: 1, type: 'variables-changed', elementId: null, variables }])!;
-    variables.list.push(2);
-    const unpacked: HistoryEvent[] = [];
-    unpackHistory(packed, unpacked);
-    expect(unpacked[0]).toMatchObject({ variables: { list: [1] } });
+  it('hands readers deep copies, so changing what was read changes nothing stored', () => {
+    const packed = packHistory([{ seq: 1, at: 1, type: 'variables-changed', elementId: null, variables: { list: [1] } }])!;
+    const first: HistoryEvent[] = [];
+    unpackHistory(packed, first);
+    (first[0] as { variables: { list: number[] } }).variables.list.push(2);
+    const second: HistoryEvent[] = [];
+    unpackHistory(packed, second);
+    expect(second[0]).toMatchObject({ variables: { list: [1] } });
   });
 
   it('packs nothing for a command without history', () => {
