@@ -117,7 +117,7 @@ describe('conformance: gateways (manifest cases 1-7)', () => {
   });
 });
 
-describe('conformance: events (manifest cases 25, 28, 33, 34)', () => {
+describe('conformance: events (manifest cases 25, 28, 33, 34, 35)', () => {
   it('25: terminate end event ends the sibling branch and the process', async () => {
     const engine = await deployed('camunda7/TerminateEndEventTest.testProcessTerminate.bpmn');
     const instance = await engine.start('terminateEndEventExample');
@@ -168,5 +168,22 @@ describe('conformance: events (manifest cases 25, 28, 33, 34)', () => {
     expect(await engine.correlateMessage('message', { correlationKey: 'key' })).toMatchObject({ correlated: true, instanceId: instance.id });
     await assertThatInstance(engine, instance.id).isCompleted();
     expect(await engine.correlateMessage('message', { correlationKey: 'key' })).toEqual({ correlated: false });
+  });
+
+  it('35: the fast branch (job + PT1S) terminates the instance before the P30D timer', async () => {
+    const engine = await deployed('zeebe-process-test/test_timer_events.bpmn');
+    const instance = await engine.start('Process_Timer_Test_01');
+    expect(await waitingAt(engine, instance.id)).toEqual(['Activity_InvokeDummyWorker', 'TimerEvent_Wait30d']);
+    // the job is completed by a worker that comes later
+    engine.handle('SimpleLog01', () => ({ logged: true }));
+    await engine.idle();
+    expect(await waitingAt(engine, instance.id)).toEqual(['TimerEvent_Wait1s', 'TimerEvent_Wait30d']);
+    await engine.clock.advance('PT1S');
+    await assertThatInstance(engine, instance.id).isCompleted();
+    const terminated = (await engine.history(instance.id)).filter((event) => event.type === 'element-terminated');
+    expect(terminated).toMatchObject([{ elementId: 'TimerEvent_Wait30d' }]);
+    // the cancelled 30-day timer never fires
+    await engine.clock.advance('P31D');
+    expect((await engine.history(instance.id)).filter((event) => event.type === 'element-completed' && event.elementId === 'EndEvent_SlowFlow')).toEqual([]);
   });
 });
