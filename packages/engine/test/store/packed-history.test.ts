@@ -25,7 +25,7 @@ describe('packed history', () => {
     const packed = packHistory([{ seq: 1, at: 1, type: 'variables-changed', elementId: null, variables: { list: [1] } }])!;
     const first: HistoryEvent[] = [];
     unpackHistory(packed, first);
-    (first[0] as { variables: { list: number[] } }).variables.list.push(2);
+    (first[0] as unknown as { variables: { list: number[] } }).variables.list.push(2);
     const second: HistoryEvent[] = [];
     unpackHistory(packed, second);
     expect(second[0]).toMatchObject({ variables: { list: [1] } });
