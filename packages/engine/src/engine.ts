@@ -1,8 +1,7 @@
-import { systemClock, type Clock } from './clock.js';
+import { systemClock } from './clock.js';
 import { EngineError, isEngineError } from './errors.js';
 import { randomIds } from './ids.js';
 import { cloneJson } from './json-clone.js';
-import type { HistoryEvent } from './model/history-event.js';
 import {
   claimUserTask,
   completeUserTask,
@@ -13,25 +12,7 @@ import {
 } from './runtime/commands.js';
 import type { Execution } from './runtime/execution.js';
 import { memoryStore } from './store/memory-store.js';
-import type { InstanceSummary, JobRecord } from './store/records.js';
-import type { IncidentFilter, InstanceFilter, JobFilter, Store, TaskFilter } from './store/store.js';
-import type {
-  CompleteTaskOptions,
-  CorrelateOptions,
-  CorrelationResult,
-  DefinitionSummary,
-  DeployedProcess,
-  DeploySource,
-  EngineEvent,
-  EngineEventName,
-  EngineListener,
-  EngineOptions,
-  Incident,
-  InstanceSnapshot,
-  JobHandler,
-  StartOptions,
-  Task,
-} from './engine/api-types.js';
+import type { Engine, EngineEvent, EngineEventName, EngineListener, EngineOptions, InstanceSnapshot, JobHandler, Task } from './engine/api-types.js';
 import { CommandRunner } from './engine/command-runner.js';
 import { DefinitionRegistry } from './engine/definition-registry.js';
 import {
@@ -52,60 +33,7 @@ import { TimerScheduler } from './engine/timer-scheduler.js';
 /** Delay before a timer whose command failed (not an incident: a store or step-limit error) is tried again. */
 const FAILED_TIMER_RETRY_MS = 60_000;
 
-/** The engine facade. Every method validates its input and throws `EngineError` with a stable code. */
-export interface Engine {
-  /** The clock the engine reads (a `TestClock` in tests). */
-  readonly clock: Clock;
-  readonly store: Store;
-  /**
-   * Deploys every executable process in a BPMN file as a new version of its key (the process id).
-   * Identical content returns the existing version. Nothing is saved if any process is invalid.
-   * @example const [order] = await engine.deploy(readFileSync('order.bpmn', 'utf8'));
-   */
-  deploy(source: DeploySource): Promise<DeployedProcess[]>;
-  /**
-   * Starts an instance of the latest version of `key` (or `version`), runs it to its first wait states.
-   * @example const instance = await engine.start('order', { variables: { amount: 1200 }, businessKey: 'PO-7' });
-   */
-  start(key: string, options?: StartOptions): Promise<InstanceSnapshot>;
-  /** @example const { status, activeElements } = await engine.getInstance(id); */
-  getInstance(instanceId: string): Promise<InstanceSnapshot>;
-  /** @example await engine.listInstances({ key: 'order', status: 'active', limit: 50 }); */
-  listInstances(filter?: InstanceFilter): Promise<InstanceSummary[]>;
-  /** @example const [task] = await engine.listTasks({ candidateGroup: 'managers' }); */
-  listTasks(filter?: TaskFilter): Promise<Task[]>;
-  /** Sets the assignee (null unclaims). Claiming a task someone else holds: TASK_ALREADY_CLAIMED. */
-  claimTask(taskId: string, user: string | null): Promise<Task>;
-  /** @example await engine.completeTask(task.id, { variables: { approved: true }, user: 'ann' }); */
-  completeTask(taskId: string, options?: CompleteTaskOptions): Promise<InstanceSnapshot>;
-  /**
-   * Registers the worker for a job type; waiting jobs of that type run now. Returns an unregister function.
-   * @example engine.handle('charge-card', async ({ variables }) => ({ charged: true }));
-   */
-  handle(type: string, handler: JobHandler): () => void;
-  /** Jobs waiting for a handler (or blocked by an incident). */
-  listJobs(filter?: JobFilter): Promise<JobRecord[]>;
-  /**
-   * Delivers a message to the oldest subscription with this name and correlation key.
-   * @example await engine.correlateMessage('payment-received', { correlationKey: 'PO-7' });
-   */
-  correlateMessage(name: string, options?: CorrelateOptions): Promise<CorrelationResult>;
-  /** Ordered audit events of one instance. */
-  history(instanceId: string): Promise<HistoryEvent[]>;
-  listIncidents(filter?: IncidentFilter): Promise<Incident[]>;
-  /** Clears the incident and retries the failed step (calls the handler again, re-evaluates the gateway...). */
-  retryIncident(incidentId: string): Promise<InstanceSnapshot>;
-  /** Every deployed version with how many instances run on it. */
-  listDefinitions(): Promise<DefinitionSummary[]>;
-  /** Fires every timer due at `clock.now()`; returns how many fired. The scheduler calls this by itself. */
-  runDueTimers(): Promise<number>;
-  /** Observe history events as they commit (`'*'` for all). Returns an unsubscribe function. */
-  on(event: EngineEventName, listener: EngineListener): () => void;
-  /** Resolves when background work (timer firing, jobs of a newly registered handler) is done. */
-  idle(): Promise<void>;
-  /** Stops the timer scheduler. The store stays open. */
-  close(): void;
-}
+export type { Engine } from './engine/api-types.js';
 
 /**
  * Creates an engine. Everything is injectable: the store (in-memory by default), the clock, the id source

@@ -1,6 +1,6 @@
 /** `@pravah/engine`: the public API. */
 export { createEngine } from './engine.js';
-export type { Engine } from './engine.js';
+export type { Engine } from './engine/api-types.js';
 export type {
   ActiveElement,
   CompleteTaskOptions,

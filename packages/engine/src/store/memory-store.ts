@@ -171,20 +171,12 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
         stored.records = records;
         if (packed) stored.history.push(packed);
       } else {
-        instances.set(state.id, {
-          id: state.id,
-          key: state.key,
-          version: state.version,
-          definitionId: state.definitionId,
-          businessKey: state.businessKey,
-          status: state.status,
-          startedAt: state.startedAt,
-          endedAt: state.endedAt,
-          revision: state.revision,
-          state: kept,
-          records,
-          history: packed ? [packed] : [],
-        });
+        const row = summarize(state) as StoredInstance;
+        row.revision = state.revision;
+        row.state = kept;
+        row.records = records;
+        row.history = packed ? [packed] : [];
+        instances.set(state.id, row);
       }
       addRecords(records);
       if (state.status !== 'active') forgetOldFinished(state.id);
