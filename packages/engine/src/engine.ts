@@ -3,17 +3,20 @@ import { EngineError, isEngineError } from './errors.js';
 import { randomIds } from './ids.js';
 import { cloneJson } from './json-clone.js';
 import {
+  cancelInstance,
   claimUserTask,
   completeUserTask,
   deliverMessage,
-  fireTimer,
   retryIncident as retryIncidentCommand,
-  startInstance,
+  setProcessVariables,
+  triggerWaitState,
 } from './runtime/commands.js';
 import type { Execution } from './runtime/execution.js';
 import { memoryStore } from './store/memory-store.js';
 import type { Engine, EngineEvent, EngineEventName, EngineListener, EngineOptions, InstanceSnapshot, JobHandler, Task } from './engine/api-types.js';
 import { CommandRunner } from './engine/command-runner.js';
+import { InstanceCommands } from './engine/instance-commands.js';
+import { latestStartEvents } from './engine/start-events.js';
 import { DefinitionRegistry } from './engine/definition-registry.js';
 import {
   completeTaskOptionsSchema,
@@ -23,15 +26,15 @@ import {
   jobFilterSchema,
   nonEmptyString,
   parseInput,
+  signalOptionsSchema,
   startOptionsSchema,
   taskFilterSchema,
+  triggerOptionsSchema,
 } from './engine/input-schemas.js';
 import { toJsonObject } from './engine/json-values.js';
 import { toSnapshot } from './engine/snapshot.js';
 import { TimerScheduler } from './engine/timer-scheduler.js';
 
-/** Delay before a timer whose command failed (not an incident: a store or step-limit error) is tried again. */
-const FAILED_TIMER_RETRY_MS = 60_000;
 
 export type { Engine } from './engine/api-types.js';
 
@@ -51,8 +54,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const listeners = new Map<EngineEventName, Set<EngineListener>>();
   const background = new Set<Promise<unknown>>();
   const definitions = new DefinitionRegistry(store, () => clock.now());
-  const scheduler = new TimerScheduler(clock, () => track(runDueTimers()));
+  const scheduler = new TimerScheduler(clock, () => track(commands.runDueTimers()));
   const runner = new CommandRunner(store, definitions, clock, handlers, options.maxStepsPerCommand ?? 100_000, committed);
+  const commands = new InstanceCommands(store, runner, definitions, ids, clock, (at) => !closed && scheduler.consider(at));
   let closed = false;
 
   function committed(execution: Execution): void {
@@ -85,41 +89,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return toSnapshot(execution.state, execution.process);
   }
 
-  async function runDueTimers(): Promise<number> {
-    let fired = 0;
-    const failed = new Set<string>();
-    for (;;) {
-      const due = (await store.dueTimers(clock.now(), 100)).filter((timer) => !failed.has(timer.id));
-      if (due.length === 0) break;
-      for (const timer of due) {
-        try {
-          const { result } = await runner.run(timer.instanceId, (execution) => fireTimer(execution, timer.elementInstanceId));
-          if (result) fired++;
-        } catch (error) {
-          if (isEngineError(error) && error.code === 'CONCURRENT_MODIFICATION') continue;
-          failed.add(timer.id);
-          console.error(`[pravah] timer ${timer.id} of instance ${timer.instanceId} failed; retrying in ${FAILED_TIMER_RETRY_MS} ms`, error);
-          if (!closed) scheduler.consider(clock.now() + FAILED_TIMER_RETRY_MS);
-        }
-      }
-    }
-    const next = await store.nextTimerDueAt();
-    if (next !== undefined && !closed && !(next <= clock.now() && failed.size > 0)) scheduler.consider(next);
-    return fired;
-  }
-
-  async function runWaitingJobs(type: string): Promise<void> {
-    for (const job of await store.listJobs({ type })) {
-      if (job.blocked) continue;
-      await runner.run(job.instanceId, (execution) => {
-        const elementInstance = execution.elementInstance(job.elementInstanceId);
-        if (elementInstance?.wait?.kind === 'job' && !execution.state.incidents.some((incident) => incident.elementInstanceId === elementInstance.id)) {
-          execution.pendingJobs.push(elementInstance);
-        }
-      });
-    }
-  }
-
   async function taskOrThrow(taskId: string): Promise<Task> {
     const task = await store.getTask(parseInput(nonEmptyString, taskId, 'task id'));
     if (!task) throw new EngineError('TASK_NOT_FOUND', `No open task '${taskId}'`, { details: { taskId } });
@@ -133,17 +102,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
     clock,
     store,
 
-    deploy: (source) => definitions.deploy(source),
+    async deploy(source) {
+      const deployed = await definitions.deploy(source);
+      const next = await store.nextTimerDueAt();
+      if (next !== undefined && !closed) scheduler.consider(next);
+      return deployed;
+    },
 
     async start(key, startOptions = {}) {
       parseInput(nonEmptyString, key, 'process key');
       const { variables, businessKey, version } = parseInput(startOptionsSchema, startOptions, 'start options');
       const process = await definitions.resolve(key, version);
-      const values = toJsonObject(variables, 'variables');
-      const id = ids.next('instance');
-      const execution = await runner.create(process, (now, maxSteps) =>
-        startInstance(process, { id, businessKey: businessKey ?? null, variables: values, now, maxSteps }),
-      );
+      const execution = await commands.create(process, { businessKey: businessKey ?? null, variables: toJsonObject(variables, 'variables') });
       return snapshotOf(execution);
     },
 
@@ -162,7 +132,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (user !== null && task.assignee !== null && task.assignee !== user) {
         throw new EngineError('TASK_ALREADY_CLAIMED', `Task '${taskId}' is claimed by '${task.assignee}'`, { details: { taskId, assignee: task.assignee } });
       }
-      await runner.run(task.instanceId, (execution) => claimUserTask(execution, task.elementInstanceId, user));
+      await commands.run(task.instanceId, (execution) => claimUserTask(execution, task.elementInstanceId, user));
       return { ...task, assignee: user };
     },
 
@@ -170,7 +140,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const { variables, user } = parseInput(completeTaskOptionsSchema, taskOptions, 'completeTask options');
       const task = await taskOrThrow(taskId);
       const values = toJsonObject(variables, 'variables');
-      const { execution } = await runner.run(task.instanceId, (execution) =>
+      const { execution } = await commands.run(task.instanceId, (execution) =>
         completeUserTask(execution, task.elementInstanceId, values, user ?? task.assignee),
       );
       return snapshotOf(execution);
@@ -180,7 +150,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       parseInput(nonEmptyString, type, 'handler type');
       if (typeof handler !== 'function') throw new EngineError('INVALID_ARGUMENT', `Handler for '${type}' must be a function`);
       handlers.set(type, handler);
-      track(runWaitingJobs(type)).catch((error) => console.error(`[pravah] running waiting '${type}' jobs failed`, error));
+      track(commands.runWaitingJobs(type)).catch((error) => console.error(`[pravah] running waiting '${type}' jobs failed`, error));
       return () => {
         if (handlers.get(type) === handler) handlers.delete(type);
       };
@@ -193,7 +163,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const { correlationKey, variables } = parseInput(correlateOptionsSchema, correlateOptions, 'correlate options');
       const values = toJsonObject(variables, 'variables');
       for (const subscription of await store.findSubscriptions(name, correlationKey ?? null)) {
-        const { result } = await runner.run(subscription.instanceId, (execution) => {
+        const { result } = await commands.run(subscription.instanceId, (execution) => {
           const wait = execution.elementInstance(subscription.elementInstanceId)?.wait;
           if (wait?.kind !== 'message' || wait.messageName !== name || wait.correlationKey !== (correlationKey ?? null)) return false;
           deliverMessage(execution, subscription.elementInstanceId, values);
@@ -201,7 +171,52 @@ export function createEngine(options: EngineOptions = {}): Engine {
         });
         if (result) return { correlated: true, instanceId: subscription.instanceId, elementId: subscription.elementId };
       }
+      for (const { process, startEventId } of await latestStartEvents(store, definitions, 'message', name)) {
+        const execution = await commands.create(process, { businessKey: correlationKey ?? null, variables: values, startEventId });
+        return { correlated: true, instanceId: execution.state.id, elementId: startEventId, started: true };
+      }
       return { correlated: false };
+    },
+
+    async broadcastSignal(name, signalOptions = {}) {
+      parseInput(nonEmptyString, name, 'signal name');
+      const { variables } = parseInput(signalOptionsSchema, signalOptions, 'signal options');
+      return commands.broadcastSignal(name, toJsonObject(variables, 'variables'));
+    },
+
+    async trigger(instanceId, triggerOptions) {
+      const { elementId, variables } = parseInput(triggerOptionsSchema, triggerOptions, 'trigger options');
+      const values = toJsonObject(variables, 'variables');
+      const { execution } = await commands.run(parseInput(nonEmptyString, instanceId, 'instance id'), (execution) => {
+        const waiting = execution.state.elements.find((element) => element.elementId === elementId && element.wait?.kind === 'trigger');
+        if (!waiting) throw new EngineError('INSTANCE_NOT_ACTIVE', `Instance '${instanceId}' does not wait at '${elementId}'`, { details: { instanceId, elementId } });
+        triggerWaitState(execution, waiting.id, values);
+      });
+      return snapshotOf(execution);
+    },
+
+    async setVariables(instanceId, variables) {
+      const values = toJsonObject(variables, 'variables');
+      const { execution } = await commands.run(parseInput(nonEmptyString, instanceId, 'instance id'), (execution) => setProcessVariables(execution, values));
+      return snapshotOf(execution);
+    },
+
+    async cancelInstance(instanceId, reason = 'cancelled') {
+      const { execution } = await commands.run(parseInput(nonEmptyString, instanceId, 'instance id'), (execution) => {
+        if (execution.state.status !== 'active') throw new EngineError('INSTANCE_NOT_ACTIVE', `Instance '${instanceId}' has ended`, { details: { instanceId } });
+        cancelInstance(execution, reason);
+      });
+      return snapshotOf(execution);
+    },
+
+    async suspendInstance(instanceId) {
+      return snapshotOf((await runner.setSuspended(parseInput(nonEmptyString, instanceId, 'instance id'), true)).execution);
+    },
+
+    async resumeInstance(instanceId) {
+      const { execution } = await runner.setSuspended(parseInput(nonEmptyString, instanceId, 'instance id'), false);
+      for (const element of execution.state.elements) if (element.wait?.kind === 'timer') scheduler.consider(element.wait.dueAt);
+      return snapshotOf(execution);
     },
 
     history: async (instanceId) => store.history(parseInput(nonEmptyString, instanceId, 'instance id')),
@@ -211,7 +226,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     async retryIncident(incidentId) {
       const incident = await store.getIncident(parseInput(nonEmptyString, incidentId, 'incident id'));
       if (!incident) throw new EngineError('INCIDENT_NOT_FOUND', `No open incident '${incidentId}'`, { details: { incidentId } });
-      const { execution } = await runner.run(incident.instanceId, (execution) => retryIncidentCommand(execution, incidentId));
+      const { execution } = await commands.run(incident.instanceId, (execution) => retryIncidentCommand(execution, incidentId));
       return snapshotOf(execution);
     },
 
@@ -231,7 +246,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       });
     },
 
-    runDueTimers,
+    runDueTimers: () => commands.runDueTimers(),
 
     on(event, listener) {
       let set = listeners.get(event);

@@ -33,6 +33,8 @@ export type {
   IncidentRecord,
   InstanceSummary,
   JobRecord,
+  SignalSubscriptionRecord,
+  StartTimerRecord,
   SubscriptionRecord,
   TaskRecord,
   TimerRecord,

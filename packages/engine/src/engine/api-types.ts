@@ -123,8 +123,25 @@ export interface CorrelateOptions {
 }
 
 export type CorrelationResult =
-  | { correlated: true; instanceId: string; elementId: string }
+  /** `started`: a message start event started a new instance. */
+  | { correlated: true; instanceId: string; elementId: string; started?: true }
   | { correlated: false };
+
+export interface SignalOptions {
+  variables?: Record<string, unknown>;
+}
+
+/** Instances a signal reached (`triggered`) and instances it started. */
+export interface SignalResult {
+  triggered: number;
+  started: string[];
+}
+
+export interface TriggerOptions {
+  /** The waiting element (a receive task without a message). */
+  elementId: string;
+  variables?: Record<string, unknown>;
+}
 
 /** History events as listeners see them: with the instance they belong to. */
 export type EngineEvent = HistoryEvent & { instanceId: string };
@@ -169,6 +186,21 @@ export interface Engine {
    * @example await engine.correlateMessage('payment-received', { correlationKey: 'PO-7' });
    */
   correlateMessage(name: string, options?: CorrelateOptions): Promise<CorrelationResult>;
+  /**
+   * Delivers a signal to every instance waiting for it (catch events, boundary events, event
+   * sub-processes) and starts every process whose latest version has a signal start event for it.
+   * @example await engine.broadcastSignal('price-change', { variables: { percent: 5 } });
+   */
+  broadcastSignal(name: string, options?: SignalOptions): Promise<SignalResult>;
+  /** Ends a plain wait state (a receive task without a message), like Camunda 7's `signal(executionId)`. */
+  trigger(instanceId: string, options: TriggerOptions): Promise<InstanceSnapshot>;
+  /** Sets process variables; conditional events re-evaluate. */
+  setVariables(instanceId: string, variables: Record<string, unknown>): Promise<InstanceSnapshot>;
+  /** Terminates a running instance (status `terminated`), its called children too. */
+  cancelInstance(instanceId: string, reason?: string): Promise<InstanceSnapshot>;
+  /** A suspended instance accepts no commands (INSTANCE_SUSPENDED) and its timers and jobs wait. */
+  suspendInstance(instanceId: string): Promise<InstanceSnapshot>;
+  resumeInstance(instanceId: string): Promise<InstanceSnapshot>;
   /** Ordered audit events of one instance. */
   history(instanceId: string): Promise<HistoryEvent[]>;
   listIncidents(filter?: IncidentFilter): Promise<Incident[]>;

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import { EngineError, isBpmnError } from '../errors.js';
 import { cloneJson } from '../json-clone.js';
 import { instanceStateSchema, type InstanceState } from '../model/instance-state.js';
-import { completeJob, failJob } from '../runtime/commands.js';
+import { completeJob, failJob, throwJobError } from '../runtime/commands.js';
 import { Execution, type PinnedProcess } from '../runtime/execution.js';
 import type { Store } from '../store/store.js';
 import type { JobHandler } from './api-types.js';
@@ -40,11 +40,11 @@ export class CommandRunner {
    * Loads the instance, applies `apply`, runs reached jobs and commits if anything changed. Returns what
    * `apply` returned and the execution.
    */
-  run<T>(instanceId: string, apply: (execution: Execution) => T): Promise<{ result: T; execution: Execution }> {
+  run<T>(instanceId: string, apply: (execution: Execution) => T, allowSuspended = false): Promise<{ result: T; execution: Execution }> {
     const previous = this.locks.get(instanceId);
     const next = (previous ?? Promise.resolve()).then(
-      () => this.runUnlocked(instanceId, apply),
-      () => this.runUnlocked(instanceId, apply),
+      () => this.runUnlocked(instanceId, apply, allowSuspended),
+      () => this.runUnlocked(instanceId, apply, allowSuspended),
     );
     this.locks.set(instanceId, next);
     const release = () => {
@@ -66,8 +66,28 @@ export class CommandRunner {
     return parsed.data;
   }
 
-  private async runUnlocked<T>(instanceId: string, apply: (execution: Execution) => T): Promise<{ result: T; execution: Execution }> {
+  /** Suspends or resumes an instance (the one command a suspended instance accepts). */
+  setSuspended(instanceId: string, suspended: boolean): Promise<{ result: void; execution: Execution }> {
+    return this.run(
+      instanceId,
+      (execution) => {
+        if (execution.state.status !== 'active') {
+          throw new EngineError('INSTANCE_NOT_ACTIVE', `Instance '${instanceId}' has ended`, { details: { instanceId } });
+        }
+        if (Boolean(execution.state.suspended) === suspended) return;
+        if (suspended) execution.state.suspended = true;
+        else delete execution.state.suspended;
+        execution.record({ type: suspended ? 'instance-suspended' : 'instance-resumed' });
+      },
+      true,
+    );
+  }
+
+  private async runUnlocked<T>(instanceId: string, apply: (execution: Execution) => T, allowSuspended: boolean): Promise<{ result: T; execution: Execution }> {
     const state = await this.load(instanceId);
+    if (state.suspended && !allowSuspended) {
+      throw new EngineError('INSTANCE_SUSPENDED', `Instance '${instanceId}' is suspended`, { details: { instanceId } });
+    }
     const process = await this.definitions.pinned(state.definitionId);
     const expectedRevision = state.revision;
     const execution = new Execution(process, state, this.clock.now(), this.maxSteps);
@@ -106,9 +126,7 @@ export class CommandRunner {
         if (outcome instanceof Promise) outcome = await outcome;
       } catch (error) {
         if (isBpmnError(error)) {
-          failJob(execution, elementInstance.id, 'UNHANDLED_BPMN_ERROR', `BPMN error '${error.errorCode}' was not caught: ${error.message}`, {
-            errorCode: error.errorCode,
-          });
+          throwJobError(execution, elementInstance.id, error.errorCode, error.message, error.variables && toJsonObject(error.variables, 'BpmnError variables'));
         } else {
           failJob(execution, elementInstance.id, 'HANDLER_FAILED', error instanceof Error ? error.message : String(error), { attempt: wait.attempts });
         }

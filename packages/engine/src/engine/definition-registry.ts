@@ -5,6 +5,7 @@ import type { PinnedProcess } from '../runtime/execution.js';
 import type { DefinitionRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { DeployedProcess, DeploySource } from './api-types.js';
+import { startTimersOf } from './start-events.js';
 
 /**
  * Deploys versioned definitions and hands the runtime the exact version an instance is pinned to. Compiled
@@ -48,7 +49,10 @@ export class DefinitionRegistry {
       deployed.push({ key: record.key, version, id: record.id, name: record.name, isNew: true, warnings });
     }
     await this.store.saveDefinitions(records);
-    for (const process of pinned) this.compiled.set(process.definitionId, process);
+    for (const process of pinned) {
+      this.compiled.set(process.definitionId, process);
+      await this.store.replaceStartTimers(process.key, startTimersOf(process, this.now()));
+    }
     return deployed;
   }
 

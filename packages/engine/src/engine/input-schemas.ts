@@ -17,6 +17,10 @@ export const completeTaskOptionsSchema = z.strictObject({ variables, user: z.str
 
 export const correlateOptionsSchema = z.strictObject({ correlationKey: z.string().optional(), variables });
 
+export const signalOptionsSchema = z.strictObject({ variables });
+
+export const triggerOptionsSchema = z.strictObject({ elementId: z.string().min(1), variables });
+
 export const taskFilterSchema = z.strictObject({
   instanceId: z.string().optional(),
   assignee: z.string().optional(),

@@ -26,7 +26,12 @@ export type ElementType =
   | 'exclusiveGateway'
   | 'parallelGateway'
   | 'inclusiveGateway'
-  | 'subProcess';
+  | 'eventBasedGateway'
+  | 'subProcess'
+  | 'eventSubProcess'
+  | 'transaction'
+  | 'callActivity'
+  | 'boundaryEvent';
 
 export type TimerDefinition =
   | { kind: 'duration'; value: Expression }
@@ -43,7 +48,66 @@ export interface MessageDefinition {
 export type EventDefinition =
   | { type: 'timer'; timer: TimerDefinition }
   | { type: 'message'; message: MessageDefinition }
+  | { type: 'signal'; signalName: Expression }
+  /** Catching: no `errorCode` catches every error. Throwing: `errorCode` is required. */
+  | { type: 'error'; errorCode?: Expression; errorMessage?: Expression; errorCodeVariable?: string; errorMessageVariable?: string }
+  /** Catching: no `escalationCode` catches every escalation. */
+  | { type: 'escalation'; escalationCode?: Expression; escalationCodeVariable?: string }
+  /** Re-evaluated whenever variables of the instance change; fires when it turns true. */
+  | { type: 'conditional'; condition: Expression }
+  | { type: 'link'; linkName: string }
+  /** Throwing: compensate `activityRef`, or every completed activity of the scope when absent. */
+  | { type: 'compensate'; activityRef?: string; waitForCompletion: boolean }
+  | { type: 'cancel' }
   | { type: 'terminate' };
+
+/** `bpmn:multiInstanceLoopCharacteristics` with the Camunda 7 / Zeebe extensions mapped. */
+export interface MultiInstance {
+  sequential: boolean;
+  /** `loopCardinality`: how many instances (when there is no collection). */
+  loopCardinality?: Expression;
+  /** `camunda:collection` / `zeebe:loopCharacteristics inputCollection` / `loopDataInputRef`. */
+  inputCollection?: Expression;
+  /** `camunda:elementVariable` / `inputElement` / `inputDataItem`: the local variable holding one item. */
+  inputElement?: string;
+  /** Zeebe `outputCollection`: the variable collecting one result per instance. */
+  outputCollection?: string;
+  /** Zeebe `outputElement`: the expression (evaluated per instance) that goes into `outputCollection`. */
+  outputElement?: Expression;
+  /** Evaluated after each completed instance; true cancels the remaining ones. */
+  completionCondition?: Expression;
+}
+
+/** Variables passed into or out of a called process (`camunda:in` / `camunda:out`). */
+export interface CallMapping {
+  /** Copy this variable... */
+  source?: string;
+  /** ...or evaluate this expression... */
+  sourceExpression?: Expression;
+  /** ...or copy every variable (`variables="all"`). */
+  all?: boolean;
+  /** Target variable name (not with `all`). */
+  target?: string;
+  /** `local="true"`: read from / write to the call activity's own scope. */
+  local?: boolean;
+}
+
+export interface CalledElement {
+  /** Key (process id) of the called process; may be an expression. */
+  processId: Expression;
+  /** `latest` (default), `deployment` (the version deployed with the caller), `version` (a fixed one). */
+  binding: 'latest' | 'deployment' | 'version';
+  /** For `binding: 'version'`. */
+  version?: Expression;
+  /** `camunda:in`; absent with Zeebe semantics (all parent variables visible when propagateAllParentVariables). */
+  inputs?: CallMapping[];
+  /** `camunda:out`. */
+  outputs?: CallMapping[];
+  /** Zeebe `propagateAllChildVariables` (default true for Zeebe models, false when camunda:out is used). */
+  propagateAllChildVariables: boolean;
+  /** Zeebe `propagateAllParentVariables` (default true); Camunda 7 passes only `camunda:in`. */
+  propagateAllParentVariables: boolean;
+}
 
 /** How a service-like task (service, send, business rule) finds its handler. */
 export interface JobDefinition {
@@ -104,10 +168,28 @@ interface FlowNodeBase {
    */
   inputs?: IoMapping[];
   outputs?: IoMapping[];
+  /** Boundary events attached to this activity, in document order. */
+  boundaryEvents?: string[];
+  /** Multi-instance: the element runs once per item or per count. */
+  multiInstance?: MultiInstance;
+  /** `isForCompensation`: the activity only runs as a compensation handler, never on the normal flow. */
+  isForCompensation?: boolean;
+  /** The compensation handler activity (via a compensation boundary event and its association). */
+  compensationHandler?: string;
 }
 
-export interface StartEventNode extends FlowNodeBase { type: 'startEvent'; eventDefinition?: EventDefinition }
-export interface EndEventNode extends FlowNodeBase { type: 'endEvent'; eventDefinition?: EventDefinition }
+export interface StartEventNode extends FlowNodeBase {
+  type: 'startEvent';
+  eventDefinition?: EventDefinition;
+  /** Start events of event sub-processes: false for non-interrupting ones. */
+  isInterrupting: boolean;
+}
+export interface EndEventNode extends FlowNodeBase {
+  type: 'endEvent';
+  eventDefinition?: EventDefinition;
+  /** Message end events are jobs (Zeebe) or delegates (Camunda 7). */
+  job?: JobDefinition;
+}
 export interface IntermediateCatchEventNode extends FlowNodeBase {
   type: 'intermediateCatchEvent';
   eventDefinition: EventDefinition;
@@ -115,6 +197,16 @@ export interface IntermediateCatchEventNode extends FlowNodeBase {
 export interface IntermediateThrowEventNode extends FlowNodeBase {
   type: 'intermediateThrowEvent';
   eventDefinition?: EventDefinition;
+  /** Message throw events are jobs (Zeebe) or delegates (Camunda 7). */
+  job?: JobDefinition;
+}
+export interface BoundaryEventNode extends FlowNodeBase {
+  type: 'boundaryEvent';
+  /** The activity it is attached to. */
+  attachedTo: string;
+  /** `cancelActivity`: an interrupting boundary ends the activity when it fires. */
+  cancelActivity: boolean;
+  eventDefinition: EventDefinition;
 }
 export interface TaskNode extends FlowNodeBase { type: 'task' | 'manualTask'; defaultFlow?: string }
 export interface UserTaskNode extends FlowNodeBase {
@@ -130,18 +222,35 @@ export interface ServiceTaskNode extends FlowNodeBase {
   expression?: ExpressionImplementation;
 }
 export interface ScriptTaskNode extends FlowNodeBase { type: 'scriptTask'; defaultFlow?: string; script: ScriptDefinition }
-export interface ReceiveTaskNode extends FlowNodeBase { type: 'receiveTask'; defaultFlow?: string; message: MessageDefinition }
+/** Without a message (Camunda 7 style) the receive task is a plain wait state, ended by `engine.trigger`. */
+export interface ReceiveTaskNode extends FlowNodeBase { type: 'receiveTask'; defaultFlow?: string; message?: MessageDefinition }
 export interface GatewayNode extends FlowNodeBase {
-  type: 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway';
+  type: 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway' | 'eventBasedGateway';
   defaultFlow?: string;
 }
-export interface SubProcessNode extends FlowNodeBase {
-  type: 'subProcess';
-  defaultFlow?: string;
-  /** Child flow nodes (direct children only), in document order. */
+/** What every scope (process, sub-process, event sub-process, transaction) knows about its children. */
+export interface ScopeParts {
+  /** Child flow nodes (direct children only, event sub-processes included), in document order. */
   children: string[];
   /** None start events among the children. */
   startEvents: string[];
+  /** Event sub-processes directly inside. */
+  eventSubProcesses?: string[];
+}
+export interface SubProcessNode extends FlowNodeBase, ScopeParts {
+  type: 'subProcess' | 'transaction';
+  defaultFlow?: string;
+}
+/** `subProcess triggeredByEvent="true"`: started by its single start event while its parent scope runs. */
+export interface EventSubProcessNode extends FlowNodeBase, ScopeParts {
+  type: 'eventSubProcess';
+  /** The one start event (with an event definition) that triggers it. */
+  startEvent: string;
+}
+export interface CallActivityNode extends FlowNodeBase {
+  type: 'callActivity';
+  defaultFlow?: string;
+  calledElement: CalledElement;
 }
 
 export type FlowNode =
@@ -155,7 +264,10 @@ export type FlowNode =
   | ScriptTaskNode
   | ReceiveTaskNode
   | GatewayNode
-  | SubProcessNode;
+  | SubProcessNode
+  | EventSubProcessNode
+  | CallActivityNode
+  | BoundaryEventNode;
 
 export interface SequenceFlow {
   id: string;
@@ -168,16 +280,14 @@ export interface SequenceFlow {
 }
 
 /** One executable process, compiled. `id` is the process id, which is the definition `key`. */
-export interface ProcessModel {
+export interface ProcessModel extends ScopeParts {
   id: string;
   name?: string;
   /** Flow nodes by id, including those nested in sub-processes. */
   nodes: Record<string, FlowNode>;
   flows: Record<string, SequenceFlow>;
-  /** Direct child node ids of the process, in document order. */
-  children: string[];
-  /** None start events of the process (the ones `engine.start` uses). */
-  startEvents: string[];
+  /** Start events of the process itself with a message, timer, signal or conditional definition. */
+  eventStartEvents?: string[];
   /**
    * For each inclusive gateway with more than one incoming flow: the node ids from which a token can
    * still reach it inside the same scope (not passing through the gateway itself). The join waits while

@@ -6,6 +6,8 @@ export type HistoryEvent =
   | { seq: number; at: number; type: 'instance-started'; definitionId: string; businessKey: string | null }
   | { seq: number; at: number; type: 'instance-completed' }
   | { seq: number; at: number; type: 'instance-terminated'; reason: string }
+  | { seq: number; at: number; type: 'instance-suspended' }
+  | { seq: number; at: number; type: 'instance-resumed' }
   | { seq: number; at: number; type: 'element-activated'; elementId: string; elementInstanceId: string }
   | { seq: number; at: number; type: 'element-completed'; elementId: string; elementInstanceId: string }
   | { seq: number; at: number; type: 'element-terminated'; elementId: string; elementInstanceId: string }

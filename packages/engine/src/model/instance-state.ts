@@ -39,6 +39,8 @@ export const timerWaitSchema = z.object({
   kind: z.literal('timer'),
   timerId: z.string(),
   dueAt: z.number(),
+  /** Cycles (`R3/PT1H`): how many more times it fires after this one (null = unbounded), and the interval. */
+  cycle: z.object({ remaining: z.number().int().nullable(), interval: z.string() }).optional(),
 });
 export const messageWaitSchema = z.object({
   kind: z.literal('message'),
@@ -46,11 +48,32 @@ export const messageWaitSchema = z.object({
   messageName: z.string(),
   correlationKey: z.string().nullable(),
 });
-export const waitStateSchema = z.discriminatedUnion('kind', [userTaskWaitSchema, jobWaitSchema, timerWaitSchema, messageWaitSchema]);
+export const signalWaitSchema = z.object({
+  kind: z.literal('signal'),
+  subscriptionId: z.string(),
+  signalName: z.string(),
+});
+/** A conditional event: re-evaluated whenever the instance's variables change. */
+export const conditionWaitSchema = z.object({ kind: z.literal('condition') });
+/** A plain wait state (a receive task without a message), ended by `engine.trigger`. */
+export const triggerWaitSchema = z.object({ kind: z.literal('trigger') });
+/** A call activity waiting for the instance it started. */
+export const childWaitSchema = z.object({ kind: z.literal('child'), childInstanceId: z.string() });
+export const waitStateSchema = z.discriminatedUnion('kind', [
+  userTaskWaitSchema,
+  jobWaitSchema,
+  timerWaitSchema,
+  messageWaitSchema,
+  signalWaitSchema,
+  conditionWaitSchema,
+  triggerWaitSchema,
+  childWaitSchema,
+]);
 export type UserTaskWait = z.infer<typeof userTaskWaitSchema>;
 export type JobWait = z.infer<typeof jobWaitSchema>;
 export type TimerWait = z.infer<typeof timerWaitSchema>;
 export type MessageWait = z.infer<typeof messageWaitSchema>;
+export type SignalWait = z.infer<typeof signalWaitSchema>;
 export type WaitState = z.infer<typeof waitStateSchema>;
 
 export const elementInstanceSchema = z.object({
@@ -64,8 +87,27 @@ export const elementInstanceSchema = z.object({
   enteredAt: z.number(),
   /** Why the element is waiting, when it is. Tasks, timers, jobs and subscriptions are derived from this. */
   wait: waitStateSchema.optional(),
-  /** Local variables (input mappings). */
+  /** Local variables (input mappings, multi-instance loop variables). */
   variables: variablesSchema.optional(),
+  /**
+   * Marks a listener rather than a token: a boundary event listening on the activity instance with this id
+   * (null: the process scope),
+   * an event sub-process start listening on its scope, or a catch event after an event-based gateway. A
+   * listener is not counted when deciding whether a scope is done, and goes when what it listens on goes.
+   */
+  attachedTo: z.string().nullable().optional(),
+  /** Multi-instance: the index of this inner instance (the body has none). */
+  loopIndex: z.number().int().optional(),
+  /** Multi-instance body bookkeeping. */
+  loop: z
+    .object({
+      total: z.number().int(),
+      started: z.number().int(),
+      completed: z.number().int(),
+      items: z.array(z.unknown()).optional(),
+      outputs: z.array(z.unknown()).optional(),
+    })
+    .optional(),
 });
 export type ElementInstance = z.infer<typeof elementInstanceSchema>;
 
@@ -112,5 +154,11 @@ export const instanceStateSchema = z.object({
   elements: z.array(elementInstanceSchema),
   joins: z.array(joinStateSchema),
   incidents: z.array(incidentSchema),
+  /** Completed activities that have a compensation handler, in completion order (run in reverse). */
+  compensations: z.array(z.object({ elementId: z.string(), scopeId: z.string().nullable(), variables: variablesSchema.optional() })).optional(),
+  /** Set for an instance started by a call activity. */
+  parent: z.object({ instanceId: z.string(), elementInstanceId: z.string() }).optional(),
+  /** A suspended instance accepts no commands and its timers wait. */
+  suspended: z.boolean().optional(),
 });
 export type InstanceState = z.infer<typeof instanceStateSchema>;

@@ -32,9 +32,9 @@ export function classifyFlowElement(element: ModdleElement): Classification {
   }
 
   const loop = element.loopCharacteristics as ModdleElement | undefined;
-  if (loop) {
-    const row = findElementSupport(loop.$type);
-    return unsupported(loop.$type, `${row?.label ?? loop.$type} is not supported yet`, 'loopCharacteristics');
+  const loopRow = loop && findElementSupport(loop.$type);
+  if (loop && loopRow?.pravah !== 'supported') {
+    return unsupported(loop.$type, `${loopRow?.label ?? loop.$type} is not supported yet`, 'loopCharacteristics');
   }
   if (type === 'bpmn:SubProcess' && element.triggeredByEvent === true) {
     return byTable(type, undefined, 'eventSubProcess', 'triggeredByEvent');

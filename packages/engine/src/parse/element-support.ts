@@ -57,48 +57,48 @@ export const ELEMENT_SUPPORT: readonly ElementSupport[] = [
 
   // Start events
   supported({ bpmnType: START, position: 'start', label: 'None start event', ...all, docsPage: 'start-event' }),
-  planned({ bpmnType: START, eventDefinition: MESSAGE, position: 'start', label: 'Message start event', ...all }),
-  planned({ bpmnType: START, eventDefinition: TIMER, position: 'start', label: 'Timer start event', ...all }),
-  planned({ bpmnType: START, eventDefinition: SIGNAL, position: 'start', label: 'Signal start event', ...all }),
-  planned({ bpmnType: START, eventDefinition: CONDITIONAL, position: 'start', label: 'Conditional start event', camunda8: false, camunda7: true, bpmnEngine: true }),
-  planned({ bpmnType: START, eventDefinition: ERROR, position: 'start', label: 'Error start event (event sub-process)', ...all }),
-  planned({ bpmnType: START, eventDefinition: ESCALATION, position: 'start', label: 'Escalation start event (event sub-process)', ...all }),
-  planned({ bpmnType: START, eventDefinition: COMPENSATE, position: 'start', label: 'Compensation start event (event sub-process)', camunda8: false, camunda7: true, bpmnEngine: false }),
+  supported({ bpmnType: START, eventDefinition: MESSAGE, position: 'start', label: 'Message start event', ...all, docsPage: 'message-start-event' }),
+  supported({ bpmnType: START, eventDefinition: TIMER, position: 'start', label: 'Timer start event', ...all, docsPage: 'timer-start-event' }),
+  supported({ bpmnType: START, eventDefinition: SIGNAL, position: 'start', label: 'Signal start event', ...all, docsPage: 'signal-events' }),
+  supported({ bpmnType: START, eventDefinition: CONDITIONAL, position: 'start', label: 'Conditional start event', camunda8: false, camunda7: true, bpmnEngine: true, docsPage: 'conditional-events' }),
+  supported({ bpmnType: START, eventDefinition: ERROR, position: 'start', label: 'Error start event (event sub-process)', ...all, docsPage: 'event-sub-process' }),
+  supported({ bpmnType: START, eventDefinition: ESCALATION, position: 'start', label: 'Escalation start event (event sub-process)', ...all, docsPage: 'event-sub-process' }),
+  supported({ bpmnType: START, eventDefinition: COMPENSATE, position: 'start', label: 'Compensation start event (event sub-process)', camunda8: false, camunda7: true, bpmnEngine: false, docsPage: 'event-sub-process' }),
 
   // Intermediate catch events
   supported({ bpmnType: CATCH, eventDefinition: MESSAGE, position: 'intermediateCatch', label: 'Message intermediate catch event', ...all, docsPage: 'message-intermediate-catch-event' }),
   supported({ bpmnType: CATCH, eventDefinition: TIMER, position: 'intermediateCatch', label: 'Timer intermediate catch event (duration, date)', ...all, docsPage: 'timer-intermediate-catch-event' }),
-  planned({ bpmnType: CATCH, eventDefinition: SIGNAL, position: 'intermediateCatch', label: 'Signal intermediate catch event', ...all }),
-  planned({ bpmnType: CATCH, eventDefinition: CONDITIONAL, position: 'intermediateCatch', label: 'Conditional intermediate catch event', camunda8: false, camunda7: true, bpmnEngine: true }),
-  planned({ bpmnType: CATCH, eventDefinition: LINK, position: 'intermediateCatch', label: 'Link intermediate catch event', ...all }),
+  supported({ bpmnType: CATCH, eventDefinition: SIGNAL, position: 'intermediateCatch', label: 'Signal intermediate catch event', ...all, docsPage: 'signal-events' }),
+  supported({ bpmnType: CATCH, eventDefinition: CONDITIONAL, position: 'intermediateCatch', label: 'Conditional intermediate catch event', camunda8: false, camunda7: true, bpmnEngine: true, docsPage: 'conditional-events' }),
+  supported({ bpmnType: CATCH, eventDefinition: LINK, position: 'intermediateCatch', label: 'Link intermediate catch event', ...all, docsPage: 'link-events' }),
 
   // Intermediate throw events
   supported({ bpmnType: THROW, position: 'intermediateThrow', label: 'None intermediate throw event', ...all, docsPage: 'intermediate-throw-event' }),
-  planned({ bpmnType: THROW, eventDefinition: MESSAGE, position: 'intermediateThrow', label: 'Message intermediate throw event', ...all }),
-  planned({ bpmnType: THROW, eventDefinition: SIGNAL, position: 'intermediateThrow', label: 'Signal intermediate throw event', ...all }),
-  planned({ bpmnType: THROW, eventDefinition: ESCALATION, position: 'intermediateThrow', label: 'Escalation intermediate throw event', ...all }),
-  planned({ bpmnType: THROW, eventDefinition: COMPENSATE, position: 'intermediateThrow', label: 'Compensation intermediate throw event', ...all }),
-  planned({ bpmnType: THROW, eventDefinition: LINK, position: 'intermediateThrow', label: 'Link intermediate throw event', ...all }),
+  supported({ bpmnType: THROW, eventDefinition: MESSAGE, position: 'intermediateThrow', label: 'Message intermediate throw event', ...all, docsPage: 'message-throw-event' }),
+  supported({ bpmnType: THROW, eventDefinition: SIGNAL, position: 'intermediateThrow', label: 'Signal intermediate throw event', ...all, docsPage: 'signal-events' }),
+  supported({ bpmnType: THROW, eventDefinition: ESCALATION, position: 'intermediateThrow', label: 'Escalation intermediate throw event', ...all, docsPage: 'escalation-events' }),
+  supported({ bpmnType: THROW, eventDefinition: COMPENSATE, position: 'intermediateThrow', label: 'Compensation intermediate throw event', ...all, docsPage: 'compensation' }),
+  supported({ bpmnType: THROW, eventDefinition: LINK, position: 'intermediateThrow', label: 'Link intermediate throw event', ...all, docsPage: 'link-events' }),
 
   // End events
   supported({ bpmnType: END, position: 'end', label: 'None end event', ...all, docsPage: 'end-event' }),
   supported({ bpmnType: END, eventDefinition: TERMINATE, position: 'end', label: 'Terminate end event', ...all, docsPage: 'end-event' }),
-  planned({ bpmnType: END, eventDefinition: MESSAGE, position: 'end', label: 'Message end event', ...all }),
-  planned({ bpmnType: END, eventDefinition: SIGNAL, position: 'end', label: 'Signal end event', ...all }),
-  planned({ bpmnType: END, eventDefinition: ERROR, position: 'end', label: 'Error end event', ...all }),
-  planned({ bpmnType: END, eventDefinition: ESCALATION, position: 'end', label: 'Escalation end event', ...all }),
-  planned({ bpmnType: END, eventDefinition: COMPENSATE, position: 'end', label: 'Compensation end event', ...all }),
-  planned({ bpmnType: END, eventDefinition: CANCEL, position: 'end', label: 'Cancel end event (transaction)', camunda8: false, camunda7: true, bpmnEngine: true }),
+  supported({ bpmnType: END, eventDefinition: MESSAGE, position: 'end', label: 'Message end event', ...all, docsPage: 'message-throw-event' }),
+  supported({ bpmnType: END, eventDefinition: SIGNAL, position: 'end', label: 'Signal end event', ...all, docsPage: 'signal-events' }),
+  supported({ bpmnType: END, eventDefinition: ERROR, position: 'end', label: 'Error end event', ...all, docsPage: 'error-events' }),
+  supported({ bpmnType: END, eventDefinition: ESCALATION, position: 'end', label: 'Escalation end event', ...all, docsPage: 'escalation-events' }),
+  supported({ bpmnType: END, eventDefinition: COMPENSATE, position: 'end', label: 'Compensation end event', ...all, docsPage: 'compensation' }),
+  supported({ bpmnType: END, eventDefinition: CANCEL, position: 'end', label: 'Cancel end event (transaction)', camunda8: false, camunda7: true, bpmnEngine: true, docsPage: 'transaction' }),
 
   // Boundary events
-  planned({ bpmnType: BOUNDARY, eventDefinition: TIMER, position: 'boundary', label: 'Timer boundary event', ...all }),
-  planned({ bpmnType: BOUNDARY, eventDefinition: MESSAGE, position: 'boundary', label: 'Message boundary event', ...all }),
-  planned({ bpmnType: BOUNDARY, eventDefinition: SIGNAL, position: 'boundary', label: 'Signal boundary event', ...all }),
-  planned({ bpmnType: BOUNDARY, eventDefinition: ERROR, position: 'boundary', label: 'Error boundary event', ...all }),
-  planned({ bpmnType: BOUNDARY, eventDefinition: ESCALATION, position: 'boundary', label: 'Escalation boundary event', ...all }),
-  planned({ bpmnType: BOUNDARY, eventDefinition: COMPENSATE, position: 'boundary', label: 'Compensation boundary event', ...all }),
-  planned({ bpmnType: BOUNDARY, eventDefinition: CONDITIONAL, position: 'boundary', label: 'Conditional boundary event', camunda8: false, camunda7: true, bpmnEngine: true }),
-  planned({ bpmnType: BOUNDARY, eventDefinition: CANCEL, position: 'boundary', label: 'Cancel boundary event (transaction)', camunda8: false, camunda7: true, bpmnEngine: true }),
+  supported({ bpmnType: BOUNDARY, eventDefinition: TIMER, position: 'boundary', label: 'Timer boundary event', ...all, docsPage: 'boundary-event' }),
+  supported({ bpmnType: BOUNDARY, eventDefinition: MESSAGE, position: 'boundary', label: 'Message boundary event', ...all, docsPage: 'boundary-event' }),
+  supported({ bpmnType: BOUNDARY, eventDefinition: SIGNAL, position: 'boundary', label: 'Signal boundary event', ...all, docsPage: 'boundary-event' }),
+  supported({ bpmnType: BOUNDARY, eventDefinition: ERROR, position: 'boundary', label: 'Error boundary event', ...all, docsPage: 'boundary-event' }),
+  supported({ bpmnType: BOUNDARY, eventDefinition: ESCALATION, position: 'boundary', label: 'Escalation boundary event', ...all, docsPage: 'boundary-event' }),
+  supported({ bpmnType: BOUNDARY, eventDefinition: COMPENSATE, position: 'boundary', label: 'Compensation boundary event', ...all, docsPage: 'boundary-event' }),
+  supported({ bpmnType: BOUNDARY, eventDefinition: CONDITIONAL, position: 'boundary', label: 'Conditional boundary event', camunda8: false, camunda7: true, bpmnEngine: true, docsPage: 'boundary-event' }),
+  supported({ bpmnType: BOUNDARY, eventDefinition: CANCEL, position: 'boundary', label: 'Cancel boundary event (transaction)', camunda8: false, camunda7: true, bpmnEngine: true, docsPage: 'boundary-event' }),
 
   // Tasks
   supported({ bpmnType: 'bpmn:Task', label: 'Task (abstract)', ...all, docsPage: 'task' }),
@@ -115,18 +115,18 @@ export const ELEMENT_SUPPORT: readonly ElementSupport[] = [
   supported({ bpmnType: 'bpmn:ExclusiveGateway', label: 'Exclusive gateway', ...all, docsPage: 'exclusive-gateway' }),
   supported({ bpmnType: 'bpmn:ParallelGateway', label: 'Parallel gateway', ...all, docsPage: 'parallel-gateway' }),
   supported({ bpmnType: 'bpmn:InclusiveGateway', label: 'Inclusive gateway', ...all, docsPage: 'inclusive-gateway' }),
-  planned({ bpmnType: 'bpmn:EventBasedGateway', label: 'Event-based gateway', ...all }),
+  supported({ bpmnType: 'bpmn:EventBasedGateway', label: 'Event-based gateway', ...all, docsPage: 'event-based-gateway' }),
   planned({ bpmnType: 'bpmn:ComplexGateway', label: 'Complex gateway', camunda8: false, camunda7: false, bpmnEngine: false }),
 
   // Sub-processes and calls
   supported({ bpmnType: 'bpmn:SubProcess', label: 'Embedded sub-process', ...all, docsPage: 'sub-process' }),
-  planned({ bpmnType: 'bpmn:SubProcess', variant: 'eventSubProcess', label: 'Event sub-process', ...all }),
-  planned({ bpmnType: 'bpmn:CallActivity', label: 'Call activity', ...all }),
-  planned({ bpmnType: 'bpmn:Transaction', label: 'Transaction sub-process', camunda8: false, camunda7: true, bpmnEngine: true }),
+  supported({ bpmnType: 'bpmn:SubProcess', variant: 'eventSubProcess', label: 'Event sub-process', ...all, docsPage: 'event-sub-process' }),
+  supported({ bpmnType: 'bpmn:CallActivity', label: 'Call activity', ...all, docsPage: 'call-activity' }),
+  supported({ bpmnType: 'bpmn:Transaction', label: 'Transaction sub-process', camunda8: false, camunda7: true, bpmnEngine: true, docsPage: 'transaction' }),
   planned({ bpmnType: 'bpmn:AdHocSubProcess', label: 'Ad-hoc sub-process', camunda8: true, camunda7: false, bpmnEngine: false }),
 
   // Loops
-  planned({ bpmnType: 'bpmn:MultiInstanceLoopCharacteristics', label: 'Multi-instance (parallel, sequential)', ...all }),
+  supported({ bpmnType: 'bpmn:MultiInstanceLoopCharacteristics', label: 'Multi-instance (parallel, sequential)', ...all, docsPage: 'multi-instance' }),
   planned({ bpmnType: 'bpmn:StandardLoopCharacteristics', label: 'Standard loop', camunda8: false, camunda7: false, bpmnEngine: true }),
 ];
 

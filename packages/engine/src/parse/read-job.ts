@@ -6,7 +6,10 @@
  *    identifier is kept as written, source `camunda:delegateExpression`.
  * 4. `camunda:class` -> job with the class name as written as type, source `camunda:class`.
  * 5. `camunda:expression` (+ `camunda:resultVariable`) -> `expression`, evaluated instead of calling a handler.
- * None of these -> MISSING_IMPLEMENTATION. (DMN business rule tasks are refused earlier, see element-support.)
+ * None of these -> MISSING_IMPLEMENTATION, unless `optional`. Message throw and end events pass `optional` (they may
+ * do nothing) and their `messageEventDefinition` as `holder`: Camunda 7 writes the attributes of 2-5 there, while the
+ * `zeebe:taskDefinition` sits in the event's own extension elements.
+ * (DMN business rule tasks are refused earlier, see element-support.)
  */
 import type { ExpressionImplementation, JobDefinition } from '../model/definition.js';
 import { trackExpression, type CompileContext } from './compile-context.js';
@@ -20,7 +23,14 @@ export interface TaskImplementation {
 
 const SINGLE_IDENTIFIER = /^[$#]\{\s*([A-Za-z_$][\w$]*)\s*\}$/;
 
-export function readTaskImplementation(context: CompileContext, element: ModdleElement): TaskImplementation {
+export interface ImplementationOptions {
+  optional?: boolean;
+  /** Element carrying the Camunda 7 attributes; default `element`. */
+  holder?: ModdleElement;
+}
+
+export function readTaskImplementation(context: CompileContext, element: ModdleElement, options: ImplementationOptions = {}): TaskImplementation {
+  const { optional = false, holder = element } = options;
   const taskDefinition = findExtension(element, 'zeebe:TaskDefinition');
   if (taskDefinition) {
     const type = stringProp(taskDefinition, 'type');
@@ -36,8 +46,8 @@ export function readTaskImplementation(context: CompileContext, element: ModdleE
     return { job };
   }
 
-  if (stringProp(element, 'type') === 'external') {
-    const topic = stringProp(element, 'topic');
+  if (stringProp(holder, 'type') === 'external') {
+    const topic = stringProp(holder, 'topic');
     if (!topic) {
       addIssue(context.sink, 'MISSING_IMPLEMENTATION', element, 'An external task needs a camunda:topic', { path: 'camunda:topic' });
       return {};
@@ -45,19 +55,19 @@ export function readTaskImplementation(context: CompileContext, element: ModdleE
     return { job: { type: trackExpression(context, element, 'camunda:topic', topic), source: 'camunda:topic' } };
   }
 
-  const delegateExpression = stringProp(element, 'delegateExpression');
+  const delegateExpression = stringProp(holder, 'delegateExpression');
   if (delegateExpression) {
     const identifier = SINGLE_IDENTIFIER.exec(delegateExpression.trim());
     const type = identifier ? identifier[1] : trackExpression(context, element, 'camunda:delegateExpression', delegateExpression);
     return { job: { type, source: 'camunda:delegateExpression' } };
   }
 
-  const className = stringProp(element, 'class');
+  const className = stringProp(holder, 'class');
   if (className) return { job: { type: className.trim(), source: 'camunda:class' } };
 
-  const expression = stringProp(element, 'expression');
+  const expression = stringProp(holder, 'expression');
   if (expression) {
-    const resultVariable = stringProp(element, 'resultVariable');
+    const resultVariable = stringProp(holder, 'resultVariable');
     return {
       expression: {
         expression: trackExpression(context, element, 'camunda:expression', expression),
@@ -66,6 +76,7 @@ export function readTaskImplementation(context: CompileContext, element: ModdleE
     };
   }
 
+  if (optional) return {};
   addIssue(
     context.sink,
     'MISSING_IMPLEMENTATION',

@@ -2,7 +2,8 @@
  * XML text -> bpmn-moddle `bpmn:Definitions`, with Camunda 7 and Zeebe extensions known, and moddle's lax
  * parse warnings turned into issues:
  * - `duplicate ID <x>` -> DUPLICATE_ID (moddle drops the second element)
- * - `unresolved reference <x>` inside an executable process -> DANGLING_REFERENCE (elsewhere a warning)
+ * - `unresolved reference <x>` inside an executable process -> DANGLING_REFERENCE (elsewhere a warning), except
+ *   `loopDataInputRef`, which Camunda 7 models use for a plain variable name: the raw text is kept as the value
  * - an unknown element in the BPMN namespace -> UNSUPPORTED_ELEMENT
  * - `illegal ID <x>` -> XmlError XML_MALFORMED (not an XML name, so the document is not valid BPMN)
  * - anything else (unknown attributes of known namespaces, unparsable text) -> MODEL_WARNING
@@ -65,7 +66,7 @@ export async function readModdle(xml: string, sink: IssueSink): Promise<ModdleEl
   const definitions = result.rootElement;
   const sections = createSectionLookup(definitions, sink);
   for (const warning of result.warnings) {
-    if (!resolvePrefixedReference(warning, result.elementsById)) mapWarning(warning, sink, sections);
+    if (!resolvePrefixedReference(warning, result.elementsById) && !keepRawReference(warning)) mapWarning(warning, sink, sections);
   }
   return definitions;
 }
@@ -129,6 +130,18 @@ function resolvePrefixedReference(warning: ModdleWarning, elementsById: Record<s
   const current = element.get(warning.property as string);
   if (Array.isArray(current)) current.push(target);
   else element.set(warning.property as string, target);
+  return true;
+}
+
+/** Reference properties whose unresolved text is a variable name rather than an element id. */
+const RAW_REFERENCES = new Set(['bpmn:loopDataInputRef']);
+
+/** `<loopDataInputRef>assigneeList</loopDataInputRef>` names a variable: the text becomes the property value. */
+function keepRawReference(warning: ModdleWarning): boolean {
+  const match = /^unresolved reference <(.*)>$/.exec(String(warning.message));
+  const element = warning.element as (ModdleElement & { set(name: string, value: unknown): void }) | undefined;
+  if (!match || !warning.property || !RAW_REFERENCES.has(warning.property) || typeof element?.set !== 'function') return false;
+  element.set(warning.property, match[1]);
   return true;
 }
 

@@ -3,9 +3,11 @@
  * - DANGLING_REFERENCE: a sequence flow whose source or target is missing or sits in another scope.
  * - INVALID_DEFAULT_FLOW: a `default` that is not one of the element's outgoing flows.
  * - GATEWAY_NEEDS_PATHS: a gateway without incoming or without outgoing flows.
- * - MISSING_START_EVENT: a process without a start event, a sub-process without exactly one none start event.
+ * - MISSING_START_EVENT: a process without a start event, a sub-process or transaction without exactly one none
+ *   start event.
  * - EXPRESSION_INVALID: an expression that does not compile, or a literal timer that is not ISO 8601.
- * Element support and extension problems are reported while compiling (compile-process.ts).
+ * Events, event sub-processes and event-based gateways: validate-events.ts. Element support and extension problems
+ * are reported while compiling (compile-process.ts, compile-node.ts), boundary attachment in attach-boundary-events.ts.
  */
 import { isEngineError } from '../errors.js';
 import { compileExpression } from '../expressions/compile-expression.js';
@@ -14,6 +16,7 @@ import type { FlowNode } from '../model/definition.js';
 import type { CompiledProcess } from './compile-process.js';
 import type { ExpressionSite, TimerKind } from './compile-context.js';
 import { addIssue, type IssueSink } from './issues.js';
+import { validateEvents } from './validate-events.js';
 import type { ModdleElement } from './moddle-element.js';
 
 export function validateProcess(compiled: CompiledProcess, sink: IssueSink): void {
@@ -22,7 +25,7 @@ export function validateProcess(compiled: CompiledProcess, sink: IssueSink): voi
     const element = compiled.elements.get(node.id);
     checkDefaultFlow(node, element, sink);
     checkGateway(node, element, sink);
-    if (node.type === 'subProcess' && node.startEvents.length !== 1) {
+    if ((node.type === 'subProcess' || node.type === 'transaction') && node.startEvents.length !== 1) {
       addIssue(sink, 'MISSING_START_EVENT', element, node.startEvents.length === 0
         ? 'A sub-process needs one none start event'
         : 'A sub-process must have exactly one none start event');
@@ -31,6 +34,7 @@ export function validateProcess(compiled: CompiledProcess, sink: IssueSink): voi
   if (compiled.model.startEvents.length === 0 && !compiled.startEventCount.get(compiled.model.id)) {
     addIssue(sink, 'MISSING_START_EVENT', compiled.element, 'The process has no none start event');
   }
+  validateEvents(compiled, sink);
   for (const site of compiled.expressions) checkExpression(site, compiled, sink);
 }
 
@@ -67,8 +71,9 @@ function checkDefaultFlow(node: FlowNode, element: ModdleElement | undefined, si
 }
 
 function checkGateway(node: FlowNode, element: ModdleElement | undefined, sink: IssueSink): void {
-  if (node.type !== 'exclusiveGateway' && node.type !== 'parallelGateway' && node.type !== 'inclusiveGateway') return;
+  if (node.type !== 'exclusiveGateway' && node.type !== 'parallelGateway' && node.type !== 'inclusiveGateway' && node.type !== 'eventBasedGateway') return;
   if (node.incoming.length === 0) addIssue(sink, 'GATEWAY_NEEDS_PATHS', element, 'The gateway has no incoming sequence flow', { path: 'incoming' });
+  if (node.type === 'eventBasedGateway') return; // outgoing paths: validate-events.ts
   if (node.outgoing.length === 0) addIssue(sink, 'GATEWAY_NEEDS_PATHS', element, 'The gateway has no outgoing sequence flow', { path: 'outgoing' });
 }
 

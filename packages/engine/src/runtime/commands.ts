@@ -1,6 +1,9 @@
 import { EngineError } from '../errors.js';
 import { INSTANCE_STATE_SCHEMA_VERSION, type ElementInstance, type InstanceState, type WaitState } from '../model/instance-state.js';
+import { mapVariables } from './elements/call-activity.js';
+import { throwError } from './elements/throw-events.js';
 import { Execution, type PinnedProcess } from './execution.js';
+import { openEventSubProcessListeners } from './listeners.js';
 
 /**
  * The commands the runtime understands. Each takes a fresh Execution over the loaded state (or creates
@@ -14,6 +17,10 @@ export interface StartInput {
   variables: Record<string, unknown>;
   now: number;
   maxSteps: number;
+  /** Start at this start event (message, signal or timer start) instead of the none start event. */
+  startEventId?: string;
+  /** Set when a call activity started this instance. */
+  parent?: { instanceId: string; elementInstanceId: string };
 }
 
 export function startInstance(process: PinnedProcess, input: StartInput): Execution {
@@ -34,11 +41,13 @@ export function startInstance(process: PinnedProcess, input: StartInput): Execut
     elements: [],
     joins: [],
     incidents: [],
+    ...(input.parent ? { parent: input.parent } : {}),
   };
   const execution = new Execution(process, state, input.now, input.maxSteps);
   execution.record({ type: 'instance-started', definitionId: process.definitionId, businessKey: input.businessKey });
   if (Object.keys(input.variables).length > 0) execution.record({ type: 'variables-changed', elementId: null, variables: input.variables });
-  execution.enter(process.model.startEvents[0], null);
+  openEventSubProcessListeners(execution, undefined, process.model);
+  execution.enter(input.startEventId ?? process.model.startEvents[0], null);
   execution.run();
   return execution;
 }
@@ -80,19 +89,67 @@ export function claimUserTask(execution: Execution, elementInstanceId: string, a
 
 export function fireTimer(execution: Execution, elementInstanceId: string): boolean {
   const elementInstance = execution.elementInstance(elementInstanceId);
-  if (elementInstance?.wait?.kind !== 'timer' || elementInstance.wait.dueAt > execution.now) return false;
-  execution.resume(elementInstance, undefined);
+  if (execution.state.suspended || elementInstance?.wait?.kind !== 'timer' || elementInstance.wait.dueAt > execution.now) return false;
+  execution.triggerWait(elementInstance, undefined);
   execution.run();
   return true;
 }
 
 export function deliverMessage(execution: Execution, elementInstanceId: string, variables: Record<string, unknown>): void {
-  execution.resume(waitingElement(execution, elementInstanceId, 'message'), variables);
+  execution.triggerWait(waitingElement(execution, elementInstanceId, 'message'), variables);
+  execution.run();
+}
+
+export function deliverSignal(execution: Execution, elementInstanceId: string, variables: Record<string, unknown>): boolean {
+  const elementInstance = execution.elementInstance(elementInstanceId);
+  if (execution.state.status !== 'active' || elementInstance?.wait?.kind !== 'signal') return false;
+  execution.triggerWait(elementInstance, variables);
+  execution.run();
+  return true;
+}
+
+/** Ends a plain wait state (a receive task without a message), Camunda 7's `signal(executionId)`. */
+export function triggerWaitState(execution: Execution, elementInstanceId: string, variables: Record<string, unknown>): void {
+  execution.resume(waitingElement(execution, elementInstanceId, 'trigger'), variables);
+  execution.run();
+}
+
+/** Sets process variables from outside; conditional events re-evaluate. */
+export function setProcessVariables(execution: Execution, variables: Record<string, unknown>): void {
+  execution.setVariables(undefined, variables);
+  execution.run();
+}
+
+/** Ends the instance from outside: every token and listener goes, status `terminated`. */
+export function cancelInstance(execution: Execution, reason: string): void {
+  execution.terminateChildren(null);
+  execution.finishInstance('terminated', reason);
+}
+
+/** The instance a call activity started has completed: map its variables back and move on. */
+export function completeCallActivity(execution: Execution, elementInstanceId: string, childVariables: Record<string, unknown>): void {
+  const elementInstance = waitingElement(execution, elementInstanceId, 'child');
+  const node = execution.node(elementInstance.elementId);
+  if (node.type !== 'callActivity') return;
+  const called = node.calledElement;
+  execution.resume(elementInstance, mapVariables(called.propagateAllChildVariables ? childVariables : {}, called.outputs, childVariables));
+  execution.run();
+}
+
+/** The instance a call activity started threw a BPMN error it did not catch: the call activity throws it. */
+export function failCallActivity(execution: Execution, elementInstanceId: string, errorCode: string, message: string): void {
+  throwError(execution, waitingElement(execution, elementInstanceId, 'child'), errorCode, message);
   execution.run();
 }
 
 export function completeJob(execution: Execution, elementInstanceId: string, variables: Record<string, unknown> | undefined): void {
   execution.resume(waitingElement(execution, elementInstanceId, 'job'), variables);
+  execution.run();
+}
+
+/** A handler threw `BpmnError`: caught by a boundary or event sub-process, else an incident. */
+export function throwJobError(execution: Execution, elementInstanceId: string, errorCode: string, message: string, variables?: Record<string, unknown>): void {
+  throwError(execution, waitingElement(execution, elementInstanceId, 'job'), errorCode, message, variables);
   execution.run();
 }
 

@@ -1,11 +1,16 @@
 import { EngineError, isEngineError } from '../errors.js';
-import { evaluateExpression } from '../expressions/evaluate.js';
 import type { FlowNode, ProcessModel, SequenceFlow } from '../model/definition.js';
 import type { HistoryEvent } from '../model/history-event.js';
 import type { ElementInstance, IncidentState, InstanceState } from '../model/instance-state.js';
+import type { Effect } from './effects.js';
 import { elementBehaviors } from './element-registry.js';
+import { triggerListener } from './event-triggers.js';
 import { selectOutgoingFlows } from './flow-selection.js';
+import { applyInputs, applyOutputs } from './io-mappings.js';
 import { transition } from './lifecycle.js';
+import { fireTrueConditions } from './conditions.js';
+import { closeListeners, isListener, openBoundaryListeners } from './listeners.js';
+import { afterInnerInstance, isMultiInstanceBody, multiInstanceBody } from './multi-instance.js';
 import { propagateVariables, visibleVariables } from './variables.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -29,8 +34,16 @@ export class Execution {
   readonly history: HistoryEvent[] = [];
   /** Job waits created or retried by this command; the engine runs handlers for them. */
   readonly pendingJobs: ElementInstance[] = [];
+  /** Work for other instances, run by the engine after this command commits. */
+  readonly effects: Effect[] = [];
+  /** Event-based gateways that won a race: the flow to take, and the event's variables for its target. */
+  readonly chosenFlows = new Map<ElementInstance, { flowId: string; variables: Record<string, unknown> | undefined }>();
+  /** Catch events whose event already happened (the winner of an event-based gateway): they pass straight on. */
+  readonly preTriggered = new Map<ElementInstance, Record<string, unknown> | undefined>();
   private readonly queue: ElementInstance[] = [];
   private steps = 0;
+  /** Set when variables change, so conditional events are evaluated again before the command ends. */
+  private variablesChanged = false;
 
   constructor(
     readonly process: PinnedProcess,
@@ -81,7 +94,12 @@ export class Execution {
         if (elementInstance.state === 'activating') this.activate(elementInstance);
       }
       this.queue.length = 0;
-      if (!this.settleJoins()) return;
+      if (this.settleJoins()) continue;
+      if (this.variablesChanged) {
+        this.variablesChanged = false;
+        if (fireTrueConditions(this)) continue;
+      }
+      return;
     }
   }
 
@@ -93,9 +111,10 @@ export class Execution {
       });
     }
     const node = this.node(elementInstance.elementId);
-    if (node.inputs) {
+    const body = isMultiInstanceBody(node, elementInstance);
+    if (node.inputs && !body) {
       try {
-        this.applyInputs(elementInstance, node);
+        applyInputs(this, elementInstance, node);
       } catch (error) {
         this.fail(elementInstance, error);
         return;
@@ -103,13 +122,15 @@ export class Execution {
     }
     transition(elementInstance, 'active');
     this.recordElement('element-activated', node.id, elementInstance.id);
+    if (node.boundaryEvents && elementInstance.loopIndex === undefined) openBoundaryListeners(this, elementInstance, node);
     this.runBehavior(elementInstance, node);
   }
 
-  /** Re-runs the element's activation work (after an incident on an active element). */
+  /** Runs (or re-runs, after an incident) the element's activation work. */
   runBehavior(elementInstance: ElementInstance, node: FlowNode): void {
     try {
-      elementBehaviors[node.type].activate(this, elementInstance, node as never);
+      if (isMultiInstanceBody(node, elementInstance)) multiInstanceBody.activate(this, elementInstance, node);
+      else elementBehaviors[node.type].activate(this, elementInstance, node as never);
     } catch (error) {
       this.fail(elementInstance, error);
     }
@@ -125,12 +146,14 @@ export class Execution {
   leave(elementInstance: ElementInstance): void {
     const node = this.node(elementInstance.elementId);
     const behavior = elementBehaviors[node.type];
+    const inner = elementInstance.loopIndex !== undefined;
+    const body = isMultiInstanceBody(node, elementInstance);
     let flows: string[] | undefined;
     try {
-      if (node.outputs) this.applyOutputs(elementInstance, node);
-      flows = behavior.selectOutgoing
-        ? behavior.selectOutgoing(this, elementInstance, node as never)
-        : selectOutgoingFlows(this, elementInstance, node);
+      if (node.outputs && !inner) applyOutputs(this, elementInstance, node);
+      if (inner) flows = [];
+      else if (behavior.selectOutgoing && !body) flows = behavior.selectOutgoing(this, elementInstance, node as never);
+      else flows = selectOutgoingFlows(this, elementInstance, node);
     } catch (error) {
       this.fail(elementInstance, error);
       return;
@@ -139,33 +162,71 @@ export class Execution {
     transition(elementInstance, 'completed');
     this.recordElement('element-completed', node.id, elementInstance.id);
     this.remove(elementInstance);
-    for (const flowId of flows) this.takeFlow(this.flow(flowId), elementInstance.scopeId);
+    closeListeners(this, elementInstance.id);
+    if (node.compensationHandler && !body) {
+      const scopeId = inner ? (this.elementInstance(elementInstance.scopeId ?? '')?.scopeId ?? null) : elementInstance.scopeId;
+      (this.state.compensations ??= []).push({ elementId: node.id, scopeId, ...(elementInstance.variables ? { variables: elementInstance.variables } : {}) });
+    }
+    if (inner) {
+      afterInnerInstance(this, elementInstance);
+      return;
+    }
+    const chosen = this.chosenFlows.get(elementInstance);
+    for (const flowId of flows) {
+      const entered = this.takeFlow(this.flow(flowId), elementInstance.scopeId);
+      if (chosen && entered) this.preTriggered.set(entered, chosen.variables);
+    }
     if (flows.length === 0) this.completeScopeIfDone(elementInstance.scopeId);
   }
 
-  takeFlow(flow: SequenceFlow, scopeId: string | null): void {
+  /** Moves a token over a flow; returns the element instance it entered (none when a join holds it). */
+  takeFlow(flow: SequenceFlow, scopeId: string | null): ElementInstance | undefined {
     this.history.push({ seq: this.state.nextEventSeq++, at: this.now, type: 'flow-taken', elementId: flow.id });
     const target = this.node(flow.targetId);
     const behavior = elementBehaviors[target.type];
-    if (behavior.arrive && target.incoming.length > 1) behavior.arrive(this, flow, target as never, scopeId);
-    else this.enter(target.id, scopeId);
+    if (behavior.arrive && target.incoming.length > 1) {
+      behavior.arrive(this, flow, target as never, scopeId);
+      return undefined;
+    }
+    return this.enter(target.id, scopeId);
+  }
+
+  /** The event a wait stood for happened: a listener fires, a token resumes. */
+  triggerWait(elementInstance: ElementInstance, variables: Record<string, unknown> | undefined): void {
+    if (isListener(elementInstance)) triggerListener(this, elementInstance, variables);
+    else this.resume(elementInstance, variables);
   }
 
   /** A wait is over (task completed, timer due, message, job done): store the variables and complete. */
   resume(elementInstance: ElementInstance, variables: Record<string, unknown> | undefined): void {
     elementInstance.wait = undefined;
-    if (variables && Object.keys(variables).length > 0) {
-      const node = this.node(elementInstance.elementId);
-      if (node.outputs) elementInstance.variables = { ...elementInstance.variables, ...variables };
-      else propagateVariables(this.state, elementInstance, variables);
-      this.record({ type: 'variables-changed', elementId: node.id, variables });
-    }
+    this.setVariables(elementInstance, variables);
     this.complete(elementInstance);
   }
 
-  /** Terminates an element instance and everything inside it. */
+  /**
+   * Variables an event or a worker brings to an element: local when the element has output mappings
+   * (Zeebe's rule), else to the nearest scope that defines each name.
+   */
+  setVariables(elementInstance: ElementInstance | undefined, variables: Record<string, unknown> | undefined): void {
+    if (!variables || Object.keys(variables).length === 0) return;
+    const node = elementInstance && this.node(elementInstance.elementId);
+    if (elementInstance && node?.outputs) elementInstance.variables = { ...elementInstance.variables, ...variables };
+    else propagateVariables(this.state, elementInstance, variables);
+    this.record({ type: 'variables-changed', elementId: node?.id ?? null, variables });
+  }
+
+  /** Terminates an element instance and everything inside it (a listener just goes). */
   terminate(elementInstance: ElementInstance): void {
+    if (isListener(elementInstance)) {
+      this.remove(elementInstance);
+      return;
+    }
     transition(elementInstance, 'terminating');
+    closeListeners(this, elementInstance.id);
+    if (elementInstance.wait?.kind === 'child') {
+      this.effects.push({ kind: 'cancel-instance', instanceId: elementInstance.wait.childInstanceId, reason: 'parent call activity ended' });
+    }
     this.terminateChildren(elementInstance.id);
     for (const incident of this.state.incidents.filter((open) => open.elementInstanceId === elementInstance.id)) {
       this.resolveIncident(incident);
@@ -176,19 +237,25 @@ export class Execution {
     this.remove(elementInstance);
   }
 
-  /** Terminates every token in a scope (element instances, except `keep`, and tokens waiting at joins). */
+  /** Terminates every token and listener in a scope (except `keep`), and tokens waiting at joins. */
   terminateChildren(scopeId: string | null, keep?: ElementInstance): void {
     for (const child of this.state.elements.filter((candidate) => candidate.scopeId === scopeId && candidate !== keep)) {
-      if (child.state !== 'terminated') this.terminate(child);
+      if (child.state !== 'terminated' && this.state.elements.includes(child)) this.terminate(child);
     }
     this.state.joins = this.state.joins.filter((join) => join.scopeId !== scopeId);
   }
 
-  /** When a scope has no tokens left, the sub-process completes, or at the top the instance does. */
+  /**
+   * When a scope has no tokens left (listeners do not count, and go with it), the sub-process completes, or
+   * at the top the instance does.
+   */
   completeScopeIfDone(scopeId: string | null): void {
     const { elements, joins } = this.state;
-    for (const candidate of elements) if (candidate.scopeId === scopeId) return;
+    for (const candidate of elements) if (candidate.scopeId === scopeId && candidate.attachedTo === undefined) return;
     for (const join of joins) if (join.scopeId === scopeId) return;
+    if (elements.some((candidate) => candidate.scopeId === scopeId)) {
+      this.state.elements = elements.filter((candidate) => candidate.scopeId !== scopeId);
+    }
     if (scopeId === null) {
       this.finishInstance('completed');
       return;
@@ -202,6 +269,8 @@ export class Execution {
     this.state.status = status;
     this.state.endedAt = this.now;
     this.record(status === 'completed' ? { type: 'instance-completed' } : { type: 'instance-terminated', reason });
+    const parent = this.state.parent;
+    if (parent && status === 'completed') this.effects.push({ kind: 'child-completed', parent, variables: this.state.variables });
   }
 
   // ---- incidents -----------------------------------------------------------------------------------
@@ -244,6 +313,7 @@ export class Execution {
   }
 
   record(event: NewHistoryEvent): void {
+    if (event.type === 'variables-changed') this.variablesChanged = true;
     (event as HistoryEvent).seq = this.state.nextEventSeq++;
     (event as HistoryEvent).at = this.now;
     this.history.push(event as HistoryEvent);
@@ -251,7 +321,7 @@ export class Execution {
 
   // ---- internals -----------------------------------------------------------------------------------
 
-  private remove(elementInstance: ElementInstance): void {
+  remove(elementInstance: ElementInstance): void {
     const index = this.state.elements.indexOf(elementInstance);
     if (index >= 0) this.state.elements.splice(index, 1);
   }
@@ -263,23 +333,5 @@ export class Execution {
       if (behavior.settle?.(this, join, node as never)) return true;
     }
     return false;
-  }
-
-  private applyInputs(elementInstance: ElementInstance, node: FlowNode): void {
-    const local: Record<string, unknown> = {};
-    const scopeVariables = this.variablesFor(this.elementInstance(elementInstance.scopeId ?? ''));
-    for (const mapping of node.inputs ?? []) {
-      local[mapping.target] = evaluateExpression(mapping.source, { ...scopeVariables, ...local });
-    }
-    elementInstance.variables = { ...elementInstance.variables, ...local };
-  }
-
-  private applyOutputs(elementInstance: ElementInstance, node: FlowNode): void {
-    const visible = this.variablesFor(elementInstance);
-    const values: Record<string, unknown> = {};
-    for (const mapping of node.outputs ?? []) values[mapping.target] = evaluateExpression(mapping.source, visible);
-    const parent = elementInstance.scopeId === null ? undefined : this.elementInstance(elementInstance.scopeId);
-    propagateVariables(this.state, parent, values);
-    if (Object.keys(values).length > 0) this.record({ type: 'variables-changed', elementId: node.id, variables: values });
   }
 }

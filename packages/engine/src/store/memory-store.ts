@@ -11,6 +11,8 @@ import {
   type IncidentRecord,
   type InstanceSummary,
   type JobRecord,
+  type SignalSubscriptionRecord,
+  type StartTimerRecord,
   type SubscriptionRecord,
   type TaskRecord,
   type TimerRecord,
@@ -53,6 +55,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
   const jobs = new Map<string, JobRecord>();
   const incidents = new Map<string, IncidentRecord>();
   const subscriptions = new Map<string, Map<string, SubscriptionRecord>>();
+  const signals = new Map<string, Map<string, SignalSubscriptionRecord>>();
+  const startTimers = new Map<string, StartTimerRecord>();
   const timers: TimerRecord[] = []; // sorted by dueAt
 
   function addRecords(records: DerivedRecords): void {
@@ -64,6 +68,11 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
       if (!byId) subscriptions.set(subscription.messageName, (byId = new Map()));
       byId.set(subscription.id, subscription);
     }
+    for (const signal of records.signals) {
+      let byId = signals.get(signal.signalName);
+      if (!byId) signals.set(signal.signalName, (byId = new Map()));
+      byId.set(signal.id, signal);
+    }
     for (const timer of records.timers) timers.splice(timerIndex(timer.dueAt, true), 0, timer);
   }
 
@@ -72,6 +81,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
     for (const job of records.jobs) jobs.delete(job.jobKey);
     for (const incident of records.incidents) incidents.delete(incident.id);
     for (const subscription of records.subscriptions) subscriptions.get(subscription.messageName)?.delete(subscription.id);
+    for (const signal of records.signals) signals.get(signal.signalName)?.delete(signal.id);
     for (const timer of records.timers) {
       for (let index = timerIndex(timer.dueAt); index < timers.length && timers[index].dueAt === timer.dueAt; index++) {
         if (timers[index].id === timer.id) {
@@ -262,8 +272,37 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
       return rows;
     },
 
+    async findSignalSubscriptions(signalName) {
+      return [...(signals.get(signalName)?.values() ?? [])].map((signal) => ({ ...signal }));
+    },
+
     async nextTimerDueAt() {
-      return timers[0]?.dueAt;
+      let next = timers[0]?.dueAt;
+      for (const timer of startTimers.values()) if (next === undefined || timer.dueAt < next) next = timer.dueAt;
+      return next;
+    },
+
+    async replaceStartTimers(key, replacements) {
+      for (const [id, timer] of startTimers) if (timer.key === key) startTimers.delete(id);
+      for (const timer of replacements) startTimers.set(timer.id, cloneJson(timer));
+    },
+
+    async dueStartTimers(now, limit) {
+      return [...startTimers.values()]
+        .filter((timer) => timer.dueAt <= now)
+        .sort((a, b) => a.dueAt - b.dueAt)
+        .slice(0, limit)
+        .map((timer) => cloneJson(timer));
+    },
+
+    async advanceStartTimer(id, next) {
+      if (!startTimers.has(id)) return;
+      if (next) startTimers.set(id, cloneJson(next));
+      else startTimers.delete(id);
+    },
+
+    async listStartTimers() {
+      return [...startTimers.values()].map((timer) => cloneJson(timer));
     },
   };
 }

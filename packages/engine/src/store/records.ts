@@ -68,6 +68,26 @@ export interface SubscriptionRecord {
   createdAt: number;
 }
 
+export interface SignalSubscriptionRecord {
+  id: string;
+  instanceId: string;
+  elementId: string;
+  elementInstanceId: string;
+  signalName: string;
+}
+
+/** A timer start event of a deployed definition: due time and what is left of its cycle. */
+export interface StartTimerRecord {
+  /** `<definitionId>#<startEventId>`. */
+  id: string;
+  definitionId: string;
+  key: string;
+  elementId: string;
+  dueAt: number;
+  /** Firings left after this one (null: unbounded), and the ISO interval between them; absent: fires once. */
+  cycle?: { remaining: number | null; interval: string };
+}
+
 export interface IncidentRecord extends IncidentState {
   instanceId: string;
   definitionId: string;
@@ -89,16 +109,18 @@ export interface DerivedRecords {
   jobs: JobRecord[];
   timers: TimerRecord[];
   subscriptions: SubscriptionRecord[];
+  signals: SignalSubscriptionRecord[];
   incidents: IncidentRecord[];
 }
 
 const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
 const NO_ROWS = Object.freeze([]) as unknown as never[];
-const NONE: DerivedRecords = Object.freeze({ tasks: NO_ROWS, jobs: NO_ROWS, timers: NO_ROWS, subscriptions: NO_ROWS, incidents: NO_ROWS });
+const NONE: DerivedRecords = Object.freeze({ tasks: NO_ROWS, jobs: NO_ROWS, timers: NO_ROWS, subscriptions: NO_ROWS, signals: NO_ROWS, incidents: NO_ROWS });
 
 /**
  * The query rows of one instance, derived from its state (only waiting elements and open incidents produce
  * rows). Kinds without rows share one frozen empty array, so a waiting instance costs only its own rows.
+ * A suspended instance has no timer or job rows: nothing fires or runs until it is resumed.
  */
 export function deriveRecords(state: InstanceState): DerivedRecords {
   if (state.elements.length === 0 && state.incidents.length === 0) return NONE;
@@ -132,6 +154,7 @@ export function deriveRecords(state: InstanceState): DerivedRecords {
         });
         break;
       case 'job':
+        if (state.suspended) break;
         add('jobs', {
           jobKey: wait.jobKey,
           ...base,
@@ -142,6 +165,7 @@ export function deriveRecords(state: InstanceState): DerivedRecords {
         });
         break;
       case 'timer':
+        if (state.suspended) break;
         add('timers', { id: wait.timerId, ...base, dueAt: wait.dueAt });
         break;
       case 'message':
@@ -152,6 +176,9 @@ export function deriveRecords(state: InstanceState): DerivedRecords {
           correlationKey: wait.correlationKey,
           createdAt: element.enteredAt,
         });
+        break;
+      case 'signal':
+        add('signals', { id: wait.subscriptionId, ...base, signalName: wait.signalName });
         break;
     }
   }

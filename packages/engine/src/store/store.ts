@@ -5,6 +5,8 @@ import type {
   IncidentRecord,
   InstanceSummary,
   JobRecord,
+  SignalSubscriptionRecord,
+  StartTimerRecord,
   SubscriptionRecord,
   TaskRecord,
   TimerRecord,
@@ -91,8 +93,18 @@ export interface Store {
   listJobs(filter: JobFilter): Promise<JobRecord[]>;
   /** Subscriptions waiting for this message name and correlation key, oldest first. */
   findSubscriptions(messageName: string, correlationKey: string | null): Promise<SubscriptionRecord[]>;
+  /** Signal subscriptions of running instances for this signal name. */
+  findSignalSubscriptions(signalName: string): Promise<SignalSubscriptionRecord[]>;
   /** Timers due at or before `now`, earliest first. */
   dueTimers(now: number, limit: number): Promise<TimerRecord[]>;
-  /** When the earliest timer is due, if any. */
+  /** When the earliest timer (of an instance, or a timer start event) is due, if any. */
   nextTimerDueAt(): Promise<number | undefined>;
+
+  /** Replaces every timer start event of `key` (a new version's timers replace the old version's). */
+  replaceStartTimers(key: string, timers: StartTimerRecord[]): Promise<void>;
+  /** Timer start events due at or before `now`, earliest first. */
+  dueStartTimers(now: number, limit: number): Promise<StartTimerRecord[]>;
+  /** After a timer start event fired: its next firing, or `null` when it is used up. */
+  advanceStartTimer(id: string, next: StartTimerRecord | null): Promise<void>;
+  listStartTimers(): Promise<StartTimerRecord[]>;
 }

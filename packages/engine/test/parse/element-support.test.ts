@@ -11,10 +11,15 @@ describe('element support table', () => {
     expect(isElementSupported('bpmn:InclusiveGateway')).toBe(true);
     expect(isElementSupported('bpmn:EndEvent', 'bpmn:TerminateEventDefinition')).toBe(true);
     expect(isElementSupported('bpmn:IntermediateCatchEvent', 'bpmn:TimerEventDefinition')).toBe(true);
-    expect(isElementSupported('bpmn:BoundaryEvent', 'bpmn:TimerEventDefinition')).toBe(false);
-    expect(isElementSupported('bpmn:SubProcess', undefined, 'eventSubProcess')).toBe(false);
+    expect(isElementSupported('bpmn:BoundaryEvent', 'bpmn:TimerEventDefinition')).toBe(true);
+    expect(isElementSupported('bpmn:BoundaryEvent', 'bpmn:CancelEventDefinition')).toBe(true);
+    expect(isElementSupported('bpmn:SubProcess', undefined, 'eventSubProcess')).toBe(true);
+    expect(isElementSupported('bpmn:MultiInstanceLoopCharacteristics')).toBe(true);
+    expect(findElementSupport('bpmn:Transaction')).toMatchObject({ pravah: 'supported', camunda8: false, camunda7: true, docsPage: 'transaction' });
     expect(findElementSupport('bpmn:ComplexGateway')).toMatchObject({ pravah: 'planned', camunda8: false });
-    expect(findElementSupport('bpmn:Transaction')).toMatchObject({ pravah: 'planned', camunda8: false, camunda7: true });
+    expect(isElementSupported('bpmn:AdHocSubProcess')).toBe(false);
+    expect(isElementSupported('bpmn:StandardLoopCharacteristics')).toBe(false);
+    expect(isElementSupported('bpmn:BusinessRuleTask', undefined, 'decision')).toBe(false);
     expect(findElementSupport('bpmn:Lane')).toBeUndefined();
   });
 

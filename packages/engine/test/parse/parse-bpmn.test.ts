@@ -17,7 +17,7 @@ describe('parseBpmn', () => {
     expect(model.name).toBe('Minimal process');
     expect(model.children).toEqual(['Start', 'Work', 'End']);
     expect(model.startEvents).toEqual(['Start']);
-    expect(model.nodes.Start).toEqual({ id: 'Start', name: 'Go', type: 'startEvent', scopeId: 'Minimal', incoming: [], outgoing: ['Flow_1'], line: 5 });
+    expect(model.nodes.Start).toEqual({ id: 'Start', name: 'Go', type: 'startEvent', isInterrupting: true, scopeId: 'Minimal', incoming: [], outgoing: ['Flow_1'], line: 5 });
     expect(model.nodes.Work).toMatchObject({ type: 'task', incoming: ['Flow_1'], outgoing: ['Flow_2'], line: 8 });
     expect(model.flows.Flow_2).toEqual({ id: 'Flow_2', sourceId: 'Work', targetId: 'End', line: 16 });
     expect(model.inclusiveJoinUpstream).toEqual({});

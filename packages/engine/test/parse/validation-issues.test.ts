@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DefinitionValidationError } from '../../src/errors.js';
 import type { ValidationIssue } from '../../src/model/validation-issue.js';
+import { parseBpmn } from '../../src/parse/parse-bpmn.js';
 import { parseError, parseFixture, parseIssues } from './parse-helpers.js';
 
 /** code, elementId and path of each issue, for compact assertions. */
@@ -70,12 +71,25 @@ describe('definition validation issues', () => {
     ]);
   });
 
-  it('MISSING_MESSAGE for a missing messageRef and for a message without name', async () => {
+  it('MISSING_MESSAGE for a catch event whose message has no name', async () => {
     const issues = await parseIssues(parseFixture('missing-message.bpmn'));
-    expect(summary(issues)).toEqual([
-      ['MISSING_MESSAGE', 'Receive', 'messageRef'],
-      ['MISSING_MESSAGE', 'Catch', 'messageRef.name'],
-    ]);
+    expect(summary(issues)).toEqual([['MISSING_MESSAGE', 'Catch', 'messageRef.name']]);
+  });
+
+  it('MISSING_MESSAGE for a catch event without messageRef', async () => {
+    const xml = parseFixture('missing-message.bpmn').replace('<bpmn:messageEventDefinition messageRef="Nameless" />', '<bpmn:messageEventDefinition />');
+    const issues = await parseIssues(xml);
+    expect(summary(issues)).toEqual([['MISSING_MESSAGE', 'Catch', 'messageRef']]);
+  });
+
+  it('accepts a receive task without messageRef as a plain wait state', async () => {
+    // given a Camunda 7 receive task without messageRef (the catch event is made valid)
+    const xml = parseFixture('missing-message.bpmn').replace('<bpmn:message id="Nameless" />', '<bpmn:message id="Nameless" name="ping" />');
+    // when parsed
+    const [model] = (await parseBpmn(xml)).processes;
+    // then the receive task has no message
+    expect(model.nodes.Receive).toMatchObject({ type: 'receiveTask' });
+    expect(model.nodes.Receive).not.toHaveProperty('message');
   });
 
   it('MISSING_TIMER for an empty timer; a cycle on an intermediate catch is unsupported', async () => {

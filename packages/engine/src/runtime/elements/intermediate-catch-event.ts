@@ -1,13 +1,22 @@
 import type { IntermediateCatchEventNode } from '../../model/definition.js';
+import { evaluateCondition } from '../../expressions/evaluate.js';
 import type { ElementBehavior } from '../element-behavior.js';
-import { waitForMessage } from '../waits/message-wait.js';
-import { waitForTimer } from '../waits/timer-wait.js';
+import { armListener } from '../listeners.js';
 
-/** Timer or message intermediate catch: waits until the timer is due or the message is correlated. */
+/**
+ * Intermediate catch: waits for its timer, message, signal or condition (a condition already true passes at
+ * once); a link catch passes straight on. After an event-based gateway the event has already happened.
+ */
 export const intermediateCatchEvent: ElementBehavior<IntermediateCatchEventNode> = {
   activate(execution, elementInstance, node) {
     const definition = node.eventDefinition;
-    if (definition.type === 'timer') waitForTimer(execution, elementInstance, definition.timer);
-    else if (definition.type === 'message') waitForMessage(execution, elementInstance, definition.message);
+    if (execution.preTriggered.has(elementInstance)) {
+      execution.resume(elementInstance, execution.preTriggered.get(elementInstance));
+      return;
+    }
+    if (definition.type === 'link') execution.complete(elementInstance);
+    else if (definition.type === 'conditional' && evaluateCondition(definition.condition, execution.variablesFor(elementInstance))) {
+      execution.complete(elementInstance);
+    } else armListener(execution, elementInstance, definition, elementInstance);
   },
 };

@@ -1,6 +1,5 @@
 import type { ScriptTaskNode } from '../../model/definition.js';
 import { evaluateExpression } from '../../expressions/evaluate.js';
-import { propagateVariables } from '../variables.js';
 import type { ElementBehavior } from '../element-behavior.js';
 
 /** Script task: evaluates a FEEL (or JUEL) expression and stores the result in `resultVariable`. */
@@ -8,12 +7,7 @@ export const scriptTask: ElementBehavior<ScriptTaskNode> = {
   activate(execution, elementInstance, node) {
     const value = evaluateExpression(node.script.expression, execution.variablesFor(elementInstance));
     const resultVariable = node.script.resultVariable;
-    if (resultVariable) {
-      const values = { [resultVariable]: value };
-      if (node.outputs) elementInstance.variables = { ...elementInstance.variables, ...values };
-      else propagateVariables(execution.state, elementInstance, values);
-      execution.record({ type: 'variables-changed', elementId: node.id, variables: values });
-    }
+    if (resultVariable) execution.setVariables(elementInstance, { [resultVariable]: value });
     execution.complete(elementInstance);
   },
 };

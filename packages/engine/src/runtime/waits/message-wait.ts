@@ -8,8 +8,13 @@ import type { Execution } from '../execution.js';
  * Opens a message subscription: the message name (may be an expression in Zeebe models) and, when the
  * model gives one, the correlation key evaluated now, as Zeebe does.
  */
-export function waitForMessage(execution: Execution, elementInstance: ElementInstance, message: MessageDefinition): void {
-  const variables = execution.variablesFor(elementInstance);
+export function waitForMessage(
+  execution: Execution,
+  elementInstance: ElementInstance,
+  message: MessageDefinition,
+  variablesFrom: ElementInstance | undefined = elementInstance,
+): void {
+  const variables = execution.variablesFor(variablesFrom);
   const messageName = evaluateString(message.name, variables);
   if (!messageName) {
     throw new EngineError('EXPRESSION_FAILED', `Message name of '${elementInstance.elementId}' evaluated to nothing`, {
