@@ -16,6 +16,7 @@ import { memoryStore } from './store/memory-store.js';
 import type { Engine, EngineEvent, EngineEventName, EngineListener, EngineOptions, InstanceSnapshot, JobHandler, Task } from './engine/api-types.js';
 import { CommandRunner } from './engine/command-runner.js';
 import { InstanceCommands } from './engine/instance-commands.js';
+import { migrate } from './engine/migrate.js';
 import { latestStartEvents } from './engine/start-events.js';
 import { DefinitionRegistry } from './engine/definition-registry.js';
 import {
@@ -26,6 +27,7 @@ import {
   jobFilterSchema,
   nonEmptyString,
   parseInput,
+  migrateOptionsSchema,
   signalOptionsSchema,
   startOptionsSchema,
   taskFilterSchema,
@@ -207,6 +209,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
         cancelInstance(execution, reason);
       });
       return snapshotOf(execution);
+    },
+
+    async migrate(migrateOptions) {
+      return migrate(store, runner, definitions, parseInput(migrateOptionsSchema, migrateOptions, 'migrate options'));
     },
 
     async suspendInstance(instanceId) {

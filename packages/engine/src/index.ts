@@ -20,6 +20,8 @@ export type {
   StartOptions,
   Task,
 } from './engine/api-types.js';
+export type { MigrateOptions, MigrationResult } from './engine/migrate.js';
+export type { InstanceMigrationPlan, MigrationProblem } from './runtime/migration.js';
 export { BpmnError, DefinitionValidationError, EngineError, XmlError, isBpmnError, isEngineError } from './errors.js';
 export type { EngineErrorCode } from './errors.js';
 export { systemClock } from './clock.js';

@@ -6,6 +6,7 @@ import type { InstanceStatus, LifecycleState, WaitState } from '../model/instanc
 import type { ValidationIssue } from '../model/validation-issue.js';
 import type { IncidentRecord, InstanceSummary, JobRecord, TaskRecord } from '../store/records.js';
 import type { IncidentFilter, InstanceFilter, JobFilter, Store, TaskFilter } from '../store/store.js';
+import type { MigrateOptions, MigrationResult } from './migrate.js';
 
 /** What a service-task handler receives. */
 export interface JobContext {
@@ -201,6 +202,12 @@ export interface Engine {
   /** A suspended instance accepts no commands (INSTANCE_SUSPENDED) and its timers and jobs wait. */
   suspendInstance(instanceId: string): Promise<InstanceSnapshot>;
   resumeInstance(instanceId: string): Promise<InstanceSnapshot>;
+  /**
+   * Moves running instances to another version following an element mapping; validated before anything
+   * moves (MIGRATION_INVALID lists every problem); `dryRun` returns the plan. See docs/versions-and-migration.md.
+   * @example await engine.migrate({ key: 'order', fromVersion: 1, toVersion: 2, mapping: { review: 'check' } });
+   */
+  migrate(options: MigrateOptions): Promise<MigrationResult>;
   /** Ordered audit events of one instance. */
   history(instanceId: string): Promise<HistoryEvent[]>;
   listIncidents(filter?: IncidentFilter): Promise<Incident[]>;

@@ -17,6 +17,15 @@ export const completeTaskOptionsSchema = z.strictObject({ variables, user: z.str
 
 export const correlateOptionsSchema = z.strictObject({ correlationKey: z.string().optional(), variables });
 
+export const migrateOptionsSchema = z.strictObject({
+  instanceIds: z.array(z.string().min(1)).optional(),
+  key: z.string().min(1),
+  fromVersion: z.number().int().positive().optional(),
+  toVersion: z.number().int().positive(),
+  mapping: z.record(z.string(), z.string()).optional(),
+  dryRun: z.boolean().optional(),
+});
+
 export const signalOptionsSchema = z.strictObject({ variables });
 
 export const triggerOptionsSchema = z.strictObject({ elementId: z.string().min(1), variables });

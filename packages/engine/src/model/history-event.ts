@@ -8,6 +8,7 @@ export type HistoryEvent =
   | { seq: number; at: number; type: 'instance-terminated'; reason: string }
   | { seq: number; at: number; type: 'instance-suspended' }
   | { seq: number; at: number; type: 'instance-resumed' }
+  | { seq: number; at: number; type: 'instance-migrated'; fromDefinitionId: string; toDefinitionId: string; mapping: Record<string, string> }
   | { seq: number; at: number; type: 'element-activated'; elementId: string; elementInstanceId: string }
   | { seq: number; at: number; type: 'element-completed'; elementId: string; elementInstanceId: string }
   | { seq: number; at: number; type: 'element-terminated'; elementId: string; elementInstanceId: string }

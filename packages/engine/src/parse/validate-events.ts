@@ -46,7 +46,7 @@ export function validateEvents(compiled: CompiledProcess, sink: IssueSink): void
     const element = compiled.elements.get(node.id);
     const scope = Object.hasOwn(nodes, node.scopeId) ? nodes[node.scopeId] : undefined;
     const definition = 'eventDefinition' in node ? node.eventDefinition : undefined;
-    const kind = definition && `${DEFINITION_TYPES[definition.type]}`;
+    const kind = definition && DEFINITION_TYPES[definition.type];
     if (node.type === 'startEvent' && definition && scope?.type !== 'eventSubProcess') {
       const allowed = !scope && PROCESS_STARTS.has(definition.type);
       if (!allowed) {

@@ -70,8 +70,10 @@ function checkDefaultFlow(node: FlowNode, element: ModdleElement | undefined, si
   }
 }
 
+const GATEWAY_TYPES = new Set<FlowNode['type']>(['exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'eventBasedGateway']);
+
 function checkGateway(node: FlowNode, element: ModdleElement | undefined, sink: IssueSink): void {
-  if (node.type !== 'exclusiveGateway' && node.type !== 'parallelGateway' && node.type !== 'inclusiveGateway' && node.type !== 'eventBasedGateway') return;
+  if (!GATEWAY_TYPES.has(node.type)) return;
   if (node.incoming.length === 0) addIssue(sink, 'GATEWAY_NEEDS_PATHS', element, 'The gateway has no incoming sequence flow', { path: 'incoming' });
   if (node.type === 'eventBasedGateway') return; // outgoing paths: validate-events.ts
   if (node.outgoing.length === 0) addIssue(sink, 'GATEWAY_NEEDS_PATHS', element, 'The gateway has no outgoing sequence flow', { path: 'outgoing' });

@@ -16,4 +16,12 @@ describe('inclusiveJoinUpstream', () => {
     // then nodes behind the join on the loop count, the join's own successors only through the loop
     expect(model.inclusiveJoinUpstream).toEqual({ Join: ['Start', 'Work', 'Check'] });
   });
+
+  it('counts boundary events as exits of their activity and link throws as edges to their catch', async () => {
+    // given split -> A -> join, split -> B (whose only way to the join is its timer boundary), split -> link throw,
+    // and the link catch -> join
+    const [model] = (await parseBpmn(parseFixture('inclusive-boundary.bpmn'))).processes;
+    // then a token waiting on B or on the link throw keeps the join waiting
+    expect(model.inclusiveJoinUpstream).toEqual({ Join: ['Start', 'Split', 'A', 'B', 'Late', 'GoToJoin', 'AtJoin'] });
+  });
 });
