@@ -57,7 +57,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const background = new Set<Promise<unknown>>();
   const definitions = new DefinitionRegistry(store, () => clock.now());
   const scheduler = new TimerScheduler(clock, () => track(commands.runDueTimers()));
-  const runner = new CommandRunner(store, definitions, clock, handlers, options.maxStepsPerCommand ?? 100_000, committed);
+  const runner = new CommandRunner(store, definitions, clock, handlers, options.maxStepsPerCommand ?? 100_000, committed, options.expressionFunctions);
   const commands = new InstanceCommands(store, runner, definitions, ids, clock, (at) => !closed && scheduler.consider(at));
   let closed = false;
 
@@ -115,6 +115,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       parseInput(nonEmptyString, key, 'process key');
       const { variables, businessKey, version } = parseInput(startOptionsSchema, startOptions, 'start options');
       const process = await definitions.resolve(key, version);
+      if (process.model.startEvents.length === 0 && (process.model.eventStartEvents?.length ?? 0) > 0) {
+        throw new EngineError('INVALID_ARGUMENT', `'${key}' has no none start event: it starts by message, signal or timer`, { details: { key } });
+      }
       const execution = await commands.create(process, { businessKey: businessKey ?? null, variables: toJsonObject(variables, 'variables') });
       return snapshotOf(execution);
     },

@@ -42,6 +42,11 @@ export interface EngineOptions {
   ids?: IdSource;
   /** Handlers by type, as `engine.handle(type, handler)` would register them. */
   handlers?: Record<string, JobHandler>;
+  /**
+   * Functions models may call by name: bpmn-engine models write `${environment.services.NAME(args)}`. They
+   * are your app's code (the model can only name them); arguments are copies of JSON values.
+   */
+  expressionFunctions?: Record<string, (...args: unknown[]) => unknown>;
   /** Guard against loops without a wait state: a command that takes more steps fails with STEP_LIMIT_EXCEEDED. Default 100,000. */
   maxStepsPerCommand?: number;
 }

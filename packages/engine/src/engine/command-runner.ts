@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import { EngineError, isBpmnError } from '../errors.js';
 import { cloneJson } from '../json-clone.js';
+import type { ExpressionFunctions } from '../expressions/compile-expression.js';
 import { instanceStateSchema, type InstanceState } from '../model/instance-state.js';
 import { completeJob, failJob, throwJobError } from '../runtime/commands.js';
 import { Execution, type PinnedProcess } from '../runtime/execution.js';
@@ -24,11 +25,12 @@ export class CommandRunner {
     private readonly handlers: Map<string, JobHandler>,
     private readonly maxSteps: number,
     private readonly committed: (execution: Execution) => void,
+    readonly functions?: ExpressionFunctions,
   ) {}
 
   /** Creates an instance (start): runs it to its first wait states and commits it as revision 1. */
-  async create(process: PinnedProcess, start: (now: number, maxSteps: number) => Execution): Promise<Execution> {
-    const execution = start(this.clock.now(), this.maxSteps);
+  async create(process: PinnedProcess, start: (now: number, maxSteps: number, functions?: ExpressionFunctions) => Execution): Promise<Execution> {
+    const execution = start(this.clock.now(), this.maxSteps, this.functions);
     if (execution.pendingJobs.length > 0) await this.runJobs(execution);
     execution.state.revision = 1;
     await this.store.commit({ state: execution.state, expectedRevision: null, history: execution.history });
@@ -90,7 +92,7 @@ export class CommandRunner {
     }
     const process = await this.definitions.pinned(state.definitionId);
     const expectedRevision = state.revision;
-    const execution = new Execution(process, state, this.clock.now(), this.maxSteps);
+    const execution = new Execution(process, state, this.clock.now(), this.maxSteps, this.functions);
     const result = apply(execution);
     if (execution.pendingJobs.length > 0) await this.runJobs(execution);
     if (execution.history.length > 0) {

@@ -67,13 +67,37 @@ export class DefinitionRegistry {
     return this.compiled.get(record.id) ?? this.compile(record);
   }
 
+  /**
+   * A process a call activity names: a deployed key, or else a non-executable process of the caller's own
+   * file (pinned as `<callerDefinitionId>#<processId>`, as bpmn-engine and the BPMN spec allow).
+   */
+  async callable(callerDefinitionId: string, processId: string, version?: number): Promise<PinnedProcess> {
+    if (await this.store.findDefinition(processId, version)) return this.resolve(processId, version);
+    return this.pinned(`${callerDefinitionId.split('#')[0]}#${processId}`);
+  }
+
   /** The exact definition an instance is pinned to. */
   async pinned(definitionId: string): Promise<PinnedProcess> {
     const cached = this.compiled.get(definitionId);
     if (cached) return cached;
+    const [fileDefinitionId, embeddedId] = definitionId.split('#');
+    if (embeddedId !== undefined) return this.embedded(fileDefinitionId, embeddedId);
     const record = await this.store.getDefinition(definitionId);
     if (!record) throw new EngineError('DEFINITION_NOT_FOUND', `Definition '${definitionId}' is not in the store`, { details: { definitionId } });
     return this.compile(record);
+  }
+
+  private async embedded(fileDefinitionId: string, processId: string): Promise<PinnedProcess> {
+    const record = await this.store.getDefinition(fileDefinitionId);
+    const model = record && (await parseBpmn(record.xml)).nonExecutable.find((candidate) => candidate.id === processId);
+    if (!record || !model) {
+      throw new EngineError('DEFINITION_NOT_FOUND', `No process '${processId}' is deployed or in the file of '${fileDefinitionId}'`, {
+        details: { key: processId },
+      });
+    }
+    const process: PinnedProcess = { definitionId: `${fileDefinitionId}#${processId}`, key: processId, version: record.version, model };
+    this.compiled.set(process.definitionId, process);
+    return process;
   }
 
   private async compile(record: DefinitionRecord): Promise<PinnedProcess> {

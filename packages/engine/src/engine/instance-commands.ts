@@ -43,8 +43,8 @@ export class InstanceCommands {
 
   async create(process: PinnedProcess, start: NewInstance): Promise<Execution> {
     const id = start.id ?? this.ids.next('instance');
-    const execution = await this.runner.create(process, (now, maxSteps) =>
-      startInstance(process, { id, businessKey: start.businessKey, variables: start.variables, now, maxSteps, startEventId: start.startEventId, parent: start.parent }),
+    const execution = await this.runner.create(process, (now, maxSteps, functions) =>
+      startInstance(process, { id, businessKey: start.businessKey, variables: start.variables, now, maxSteps, functions, startEventId: start.startEventId, parent: start.parent }),
     );
     await this.runEffects(execution.effects);
     return execution;
@@ -160,7 +160,7 @@ export class InstanceCommands {
 
   /** Binding `latest`, `version`, or `deployment` (the version deployed from the same file as the caller). */
   private async calledProcess(effect: Extract<Effect, { kind: 'start-child' }>): Promise<PinnedProcess> {
-    if (effect.binding !== 'deployment') return this.definitions.resolve(effect.processId, effect.version);
+    if (effect.binding !== 'deployment') return this.definitions.callable(effect.parent.definitionId, effect.processId, effect.version);
     const caller = await this.store.getDefinition(effect.parent.definitionId);
     const sibling = (await this.store.listDefinitions()).find((record) => record.key === effect.processId && record.checksum === caller?.checksum);
     if (!sibling) {

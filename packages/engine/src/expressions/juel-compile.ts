@@ -1,5 +1,5 @@
-import type { VariableLookup } from './compile-expression.js';
-import { failedExpression } from './expression-errors.js';
+import type { ExpressionFunctions, VariableLookup } from './compile-expression.js';
+import { failedExpression, invalidExpression } from './expression-errors.js';
 import {
   isEmpty,
   JuelCoercionError,
@@ -11,81 +11,106 @@ import {
 import type { JuelBinaryOperator, JuelNode } from './juel-parser.js';
 import { isPlainObject } from './plain-result.js';
 
-/** A compiled JUEL node: reads variables, returns a value, throws on failure (never runs user code). */
-export type JuelEvaluator = (variables: VariableLookup) => unknown;
+/** What one evaluation sees: the variables and the host functions (only the bpmn-engine dialect calls them). */
+export interface JuelContext {
+  readonly variables: VariableLookup;
+  readonly functions: ExpressionFunctions | undefined;
+}
+
+/** A compiled JUEL node: reads the context, returns a value, throws on failure (runs no model code). */
+export type JuelEvaluator = (context: JuelContext) => unknown;
 
 /**
- * Compiles a JUEL syntax tree to nested closures, once per expression. Unknown variables throw
- * EXPRESSION_FAILED (Camunda's PropertyNotFoundException); coercion problems throw a JuelCoercionError
- * that the caller reports as EXPRESSION_FAILED.
+ * How a JUEL flavour reads names: `variable` compiles a bare name, `special` compiles a node the flavour
+ * reads differently (roots like `environment.output`, calls) or returns `undefined` for the plain reading.
+ * `compile` compiles a child node with the same rules.
  */
-export function compileJuelNode(source: string, node: JuelNode): JuelEvaluator {
+export interface JuelRules {
+  variable(source: string, name: string): JuelEvaluator;
+  special?(source: string, node: JuelNode, compile: (node: JuelNode) => JuelEvaluator): JuelEvaluator | undefined;
+}
+
+/** Camunda 7 JUEL: an unknown variable fails (Camunda's PropertyNotFoundException). */
+export const plainJuelRules: JuelRules = {
+  variable(source, name) {
+    return ({ variables }) => {
+      if (!Object.hasOwn(variables, name)) throw failedExpression(source, `unknown variable '${name}'`);
+      return variables[name] ?? null;
+    };
+  },
+};
+
+/**
+ * Compiles a JUEL syntax tree to nested closures, once per expression. Names are read by `rules`;
+ * coercion problems throw a JuelCoercionError that the caller reports as EXPRESSION_FAILED.
+ */
+export function compileJuelNode(source: string, node: JuelNode, rules: JuelRules = plainJuelRules): JuelEvaluator {
+  const compile = (child: JuelNode): JuelEvaluator => compileJuelNode(source, child, rules);
+  const special = rules.special?.(source, node, compile);
+  if (special !== undefined) return special;
   switch (node.kind) {
     case 'literal': {
       const value = node.value;
       return () => value;
     }
-    case 'variable': {
-      const name = node.name;
-      return (variables) => {
-        if (!Object.hasOwn(variables, name)) throw failedExpression(source, `unknown variable '${name}'`);
-        return variables[name] ?? null;
-      };
-    }
+    case 'variable':
+      return rules.variable(source, node.name);
     case 'member': {
-      const object = compileJuelNode(source, node.object);
+      const object = compile(node.object);
       if (node.property.kind === 'literal') {
         const key = node.property.value;
-        return (variables) => readMember(object(variables), key);
+        return (context) => readMember(object(context), key);
       }
-      const property = compileJuelNode(source, node.property);
-      return (variables) => readMember(object(variables), property(variables));
+      const property = compile(node.property);
+      return (context) => readMember(object(context), property(context));
     }
+    case 'call':
+      throw invalidExpression(source, `calls to '${node.callee.join('.')}' are not supported`);
     case 'unary': {
-      const operand = compileJuelNode(source, node.operand);
-      if (node.operator === '!') return (variables) => !toBoolean(operand(variables));
-      if (node.operator === 'empty') return (variables) => isEmpty(operand(variables));
-      return (variables) => finite(0 - toNumber(operand(variables)));
+      const operand = compile(node.operand);
+      if (node.operator === '!') return (context) => !toBoolean(operand(context));
+      if (node.operator === 'empty') return (context) => isEmpty(operand(context));
+      return (context) => finite(0 - toNumber(operand(context)));
     }
     case 'conditional': {
-      const test = compileJuelNode(source, node.test);
-      const consequent = compileJuelNode(source, node.consequent);
-      const alternate = compileJuelNode(source, node.alternate);
-      return (variables) => (toBoolean(test(variables)) ? consequent(variables) : alternate(variables));
+      const test = compile(node.test);
+      const consequent = compile(node.consequent);
+      const alternate = compile(node.alternate);
+      return (context) => (toBoolean(test(context)) ? consequent(context) : alternate(context));
     }
     case 'binary':
-      return compileBinary(node.operator, compileJuelNode(source, node.left), compileJuelNode(source, node.right));
+      return compileBinary(node.operator, compile(node.left), compile(node.right));
   }
 }
 
 function compileBinary(operator: JuelBinaryOperator, left: JuelEvaluator, right: JuelEvaluator): JuelEvaluator {
   switch (operator) {
     case '&&':
-      return (variables) => toBoolean(left(variables)) && toBoolean(right(variables));
+      return (context) => toBoolean(left(context)) && toBoolean(right(context));
     case '||':
-      return (variables) => toBoolean(left(variables)) || toBoolean(right(variables));
+      return (context) => toBoolean(left(context)) || toBoolean(right(context));
     case '==':
-      return (variables) => juelEquals(left(variables), right(variables));
+      return (context) => juelEquals(left(context), right(context));
     case '!=':
-      return (variables) => !juelEquals(left(variables), right(variables));
+      return (context) => !juelEquals(left(context), right(context));
     case '<':
-      return (variables) => juelCompare(left(variables), right(variables)) === -1;
+      return (context) => juelCompare(left(context), right(context)) === -1;
     case '>':
-      return (variables) => juelCompare(left(variables), right(variables)) === 1;
+      return (context) => juelCompare(left(context), right(context)) === 1;
     case '<=':
-      return (variables) => lessOrEqual(left(variables), right(variables));
+      return (context) => lessOrEqual(left(context), right(context));
     case '>=':
-      return (variables) => lessOrEqual(right(variables), left(variables));
+      return (context) => lessOrEqual(right(context), left(context));
     case '+':
-      return (variables) => finite(toNumber(left(variables)) + toNumber(right(variables)));
+      return (context) => finite(toNumber(left(context)) + toNumber(right(context)));
     case '-':
-      return (variables) => finite(toNumber(left(variables)) - toNumber(right(variables)));
+      return (context) => finite(toNumber(left(context)) - toNumber(right(context)));
     case '*':
-      return (variables) => finite(toNumber(left(variables)) * toNumber(right(variables)));
+      return (context) => finite(toNumber(left(context)) * toNumber(right(context)));
     case '/':
-      return (variables) => finite(toNumber(left(variables)) / nonZero(toNumber(right(variables))));
+      return (context) => finite(toNumber(left(context)) / nonZero(toNumber(right(context))));
     case '%':
-      return (variables) => finite(toNumber(left(variables)) % nonZero(toNumber(right(variables))));
+      return (context) => finite(toNumber(left(context)) % nonZero(toNumber(right(context))));
   }
 }
 

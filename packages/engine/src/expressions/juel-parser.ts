@@ -11,6 +11,7 @@ export type JuelNode =
   | { readonly kind: 'variable'; readonly name: string; readonly depth: number }
   | { readonly kind: 'member'; readonly object: JuelNode; readonly property: JuelNode; readonly depth: number }
   | { readonly kind: 'unary'; readonly operator: JuelUnaryOperator; readonly operand: JuelNode; readonly depth: number }
+  | { readonly kind: 'call'; readonly callee: readonly string[]; readonly args: readonly JuelNode[]; readonly depth: number }
   | {
       readonly kind: 'binary';
       readonly operator: JuelBinaryOperator;
@@ -42,11 +43,18 @@ const BINARY_LEVELS: ReadonlyArray<Readonly<Record<string, JuelBinaryOperator>>>
 const RESERVED = new Set(['and', 'or', 'not', 'eq', 'ne', 'lt', 'gt', 'le', 'ge', 'true', 'false', 'null', 'instanceof', 'empty', 'div', 'mod']);
 
 /**
+ * Decides whether a call may be written: gets the callee as a dotted name path (`a.b.c(...)` -> `['a', 'b',
+ * 'c']`); callees that are not such a path (brackets, parentheses, a call result) are always refused.
+ */
+export type JuelCallPolicy = (callee: readonly string[]) => boolean;
+
+/**
  * Parses the tokens of one `${...}` body (ending with the `end` token) into a syntax tree by precedence
- * climbing. Calls (`a.b()`, `fn(x)`, `ns:fn(x)`) are rejected: expressions can read variables, never run code.
+ * climbing. Calls (`a.b()`, `fn(x)`, `ns:fn(x)`) are rejected: expressions can read variables, never run
+ * code, except calls whose dotted callee path `callable` accepts (the bpmn-engine dialect's host functions).
  * Throws EXPRESSION_INVALID with the position of the offending token.
  */
-export function parseJuel(source: string, tokens: readonly JuelToken[]): JuelNode {
+export function parseJuel(source: string, tokens: readonly JuelToken[], callable?: JuelCallPolicy): JuelNode {
   let index = 0;
   let nesting = 0;
 
@@ -123,7 +131,10 @@ export function parseJuel(source: string, tokens: readonly JuelToken[]): JuelNod
   }
 
   function parsePostfix(): JuelNode {
+    // `path` is the dotted name path read so far, while the target is nothing but `name(.name)*`
+    let path: string[] | undefined = peek().kind === 'name' ? [peek().text] : undefined;
     let target = parsePrimary();
+    if (target.kind !== 'variable') path = undefined;
     for (;;) {
       const token = peek();
       if (isPunct(token, '.')) {
@@ -133,17 +144,37 @@ export function parseJuel(source: string, tokens: readonly JuelToken[]): JuelNod
         index++;
         const property = node(name, { kind: 'literal', value: name.text });
         target = node(token, { kind: 'member', object: target, property }, target, property);
+        path?.push(name.text);
       } else if (isPunct(token, '[')) {
         index++;
         const property = parseConditional();
         expect(']');
         target = node(token, { kind: 'member', object: target, property }, target, property);
+        path = undefined;
       } else if (isPunct(token, '(')) {
-        return rejectCall(token);
+        if (path === undefined || callable === undefined || !callable(path)) return rejectCall(token);
+        target = parseCall(token, path);
+        path = undefined;
       } else {
         return target;
       }
     }
+  }
+
+  function parseCall(open: JuelToken, callee: readonly string[]): JuelNode {
+    index++;
+    enter(open);
+    const args: JuelNode[] = [];
+    if (!isPunct(peek(), ')')) {
+      args.push(parseConditional());
+      while (isPunct(peek(), ',')) {
+        index++;
+        args.push(parseConditional());
+      }
+    }
+    expect(')');
+    nesting--;
+    return node(open, { kind: 'call', callee, args }, ...args);
   }
 
   function parsePrimary(): JuelNode {

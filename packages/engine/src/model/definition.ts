@@ -114,7 +114,7 @@ export interface JobDefinition {
   /** Handler type; a literal or an expression (Zeebe allows `= "pay-" + region`). */
   type: Expression;
   /** Where the type came from, for docs and error messages. */
-  source: 'zeebe:taskDefinition' | 'camunda:topic' | 'camunda:delegateExpression' | 'camunda:class';
+  source: 'zeebe:taskDefinition' | 'camunda:topic' | 'camunda:delegateExpression' | 'camunda:class' | 'bpmn:implementation';
   /** `zeebe:taskDefinition retries`, default 3. */
   retries?: Expression;
   /** `zeebe:taskHeaders`, passed to the handler as `headers`. */

@@ -7,7 +7,8 @@
  *   DANGLING_REFERENCE (`signalRef`, `signalRef.name`).
  * - error: `errorRef` -> the `bpmn:error`'s `errorCode`, `camunda:errorMessage` -> `errorMessage`. Catching: no ref
  *   (or no code) catches every error; `camunda:errorCodeVariable` / `camunda:errorMessageVariable`. Throwing: ref
- *   and code are required -> DANGLING_REFERENCE (`errorRef`, `errorRef.errorCode`).
+ *   is optional (an error without a code, caught only by catch-alls); a referenced error needs its code ->
+ *   DANGLING_REFERENCE (`errorRef.errorCode`).
  * - escalation: `escalationRef` -> the `bpmn:escalation`'s `escalationCode`. Catching: absent catches every
  *   escalation; `camunda:escalationCodeVariable`. Throwing: required, as for errors (`escalationRef...`).
  * - conditional: the `condition` body, compiled like a sequence-flow condition (read-condition.ts); no body ->
@@ -85,7 +86,8 @@ function readSignalName(context: CompileContext, element: ModdleElement, definit
 
 function readError(context: CompileContext, element: ModdleElement, definition: ModdleElement, throwing: boolean): EventDefinition {
   const error = elementProp(definition, 'errorRef');
-  const code = readCode(context, element, error, 'errorRef', 'errorCode', throwing);
+  // BPMN makes errorRef optional: an error without a code is caught only by catch-all error events
+  const code = readCode(context, element, error, 'errorRef', 'errorCode', throwing && error !== undefined);
   const errorMessage = error && stringProp(error, 'errorMessage');
   const codeVariable = throwing ? undefined : stringProp(definition, 'errorCodeVariable');
   const messageVariable = throwing ? undefined : stringProp(definition, 'errorMessageVariable');

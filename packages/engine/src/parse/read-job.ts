@@ -21,6 +21,7 @@ export interface TaskImplementation {
   expression?: ExpressionImplementation;
 }
 
+const BPMN_ENGINE_SERVICE = /^\s*\$\{\s*environment\.services\.([A-Za-z_$][\w$]*)\s*\}\s*$/;
 const SINGLE_IDENTIFIER = /^[$#]\{\s*([A-Za-z_$][\w$]*)\s*\}$/;
 
 export interface ImplementationOptions {
@@ -75,6 +76,10 @@ export function readTaskImplementation(context: CompileContext, element: ModdleE
       },
     };
   }
+
+  // bpmn-engine models name a host service: implementation="${environment.services.compensate}"
+  const implementation = BPMN_ENGINE_SERVICE.exec(stringProp(element, 'implementation') ?? '');
+  if (implementation) return { job: { type: implementation[1], source: 'bpmn:implementation' } };
 
   if (optional) return {};
   addIssue(

@@ -1,4 +1,5 @@
 import { EngineError } from '../errors.js';
+import type { ExpressionFunctions } from '../expressions/compile-expression.js';
 import { INSTANCE_STATE_SCHEMA_VERSION, type ElementInstance, type InstanceState, type WaitState } from '../model/instance-state.js';
 import { mapVariables } from './elements/call-activity.js';
 import { throwError } from './elements/throw-events.js';
@@ -17,6 +18,7 @@ export interface StartInput {
   variables: Record<string, unknown>;
   now: number;
   maxSteps: number;
+  functions?: ExpressionFunctions;
   /** Start at this start event (message, signal or timer start) instead of the none start event. */
   startEventId?: string;
   /** Set when a call activity started this instance. */
@@ -43,13 +45,28 @@ export function startInstance(process: PinnedProcess, input: StartInput): Execut
     incidents: [],
     ...(input.parent ? { parent: input.parent } : {}),
   };
-  const execution = new Execution(process, state, input.now, input.maxSteps);
+  const execution = new Execution(process, state, input.now, input.maxSteps, input.functions);
   execution.record({ type: 'instance-started', definitionId: process.definitionId, businessKey: input.businessKey });
   if (Object.keys(input.variables).length > 0) execution.record({ type: 'variables-changed', elementId: null, variables: input.variables });
   openEventSubProcessListeners(execution, undefined, process.model);
-  execution.enter(input.startEventId ?? process.model.startEvents[0], null);
+  for (const elementId of startElements(process, input.startEventId)) execution.enter(elementId, null);
   execution.run();
   return execution;
+}
+
+/**
+ * Where a new instance starts: the given start event, else the first none start event. A process without
+ * start events (allowed for called, non-executable processes) starts at every element that has no
+ * incoming flow and runs on the normal flow (BPMN's implicit start).
+ */
+function startElements(process: PinnedProcess, startEventId: string | undefined): string[] {
+  if (startEventId !== undefined) return [startEventId];
+  const model = process.model;
+  if (model.startEvents.length > 0) return [model.startEvents[0]];
+  return model.children.filter((id) => {
+    const node = model.nodes[id];
+    return node.incoming.length === 0 && node.type !== 'boundaryEvent' && node.type !== 'eventSubProcess' && !node.isForCompensation;
+  });
 }
 
 /** Finds the element instance waiting with a given kind of wait, or throws `code`. */
@@ -132,7 +149,7 @@ export function completeCallActivity(execution: Execution, elementInstanceId: st
   const node = execution.node(elementInstance.elementId);
   if (node.type !== 'callActivity') return;
   const called = node.calledElement;
-  execution.resume(elementInstance, mapVariables(called.propagateAllChildVariables ? childVariables : {}, called.outputs, childVariables));
+  execution.resume(elementInstance, mapVariables(called.propagateAllChildVariables ? childVariables : {}, called.outputs, childVariables, execution.functions));
   execution.run();
 }
 

@@ -1,4 +1,5 @@
 import { EngineError, isEngineError } from '../errors.js';
+import type { ExpressionFunctions } from '../expressions/compile-expression.js';
 import type { FlowNode, ProcessModel, SequenceFlow } from '../model/definition.js';
 import type { HistoryEvent } from '../model/history-event.js';
 import type { ElementInstance, IncidentState, InstanceState } from '../model/instance-state.js';
@@ -50,6 +51,8 @@ export class Execution {
     readonly state: InstanceState,
     readonly now: number,
     private readonly maxSteps: number,
+    /** Host functions models may call (`environment.services.NAME(...)` in bpmn-engine models). */
+    readonly functions?: ExpressionFunctions,
   ) {}
 
   // ---- queries -------------------------------------------------------------------------------------

@@ -23,14 +23,14 @@ export const multiInstanceBody = {
     let items: unknown[] | undefined;
     let total: number;
     if (loop.inputCollection !== undefined) {
-      const collection = evaluateExpression(loop.inputCollection, variables);
+      const collection = evaluateExpression(loop.inputCollection, variables, execution.functions);
       if (!Array.isArray(collection)) {
         throw new EngineError('EXPRESSION_FAILED', `Multi-instance collection of '${node.id}' is not a list`, { details: { elementId: node.id } });
       }
       items = collection;
       total = collection.length;
     } else {
-      total = Number(evaluateExpression(loop.loopCardinality ?? '0', variables));
+      total = Number(evaluateExpression(loop.loopCardinality ?? '0', variables, execution.functions));
       if (!Number.isInteger(total) || total < 0) {
         throw new EngineError('EXPRESSION_FAILED', `Loop cardinality of '${node.id}' is not a whole number`, { details: { elementId: node.id } });
       }
@@ -66,7 +66,7 @@ export function afterInnerInstance(execution: Execution, inner: ElementInstance)
   const loop = body.loop;
   const definition = node.multiInstance!;
   if (definition.outputCollection && loop.outputs) {
-    const value = definition.outputElement === undefined ? null : evaluateExpression(definition.outputElement, execution.variablesFor(inner));
+    const value = definition.outputElement === undefined ? null : evaluateExpression(definition.outputElement, execution.variablesFor(inner), execution.functions);
     loop.outputs[inner.loopIndex!] = value;
   }
   loop.completed++;
@@ -74,7 +74,7 @@ export function afterInnerInstance(execution: Execution, inner: ElementInstance)
   body.variables!.nrOfActiveInstances = (body.variables!.nrOfActiveInstances as number) - 1;
   const done =
     loop.completed >= loop.total ||
-    (definition.completionCondition !== undefined && evaluateCondition(definition.completionCondition, execution.variablesFor(body)));
+    (definition.completionCondition !== undefined && evaluateCondition(definition.completionCondition, execution.variablesFor(body), execution.functions));
   if (done) {
     execution.terminateChildren(body.id);
     finish(execution, body, node);

@@ -1,5 +1,6 @@
 import type { CallActivityNode, CallMapping } from '../../model/definition.js';
 import { evaluateExpression, evaluateString } from '../../expressions/evaluate.js';
+import type { ExpressionFunctions } from '../../expressions/compile-expression.js';
 import { EngineError } from '../../errors.js';
 import type { ElementBehavior } from '../element-behavior.js';
 
@@ -13,11 +14,11 @@ export const callActivity: ElementBehavior<CallActivityNode> = {
   activate(execution, elementInstance, node) {
     const called = node.calledElement;
     const visible = execution.variablesFor(elementInstance);
-    const processId = evaluateString(called.processId, visible);
+    const processId = evaluateString(called.processId, visible, execution.functions);
     if (!processId) throw new EngineError('EXPRESSION_FAILED', `Called element of '${node.id}' evaluated to nothing`, { details: { elementId: node.id } });
     let version: number | undefined;
     if (called.binding === 'version') {
-      version = Number(evaluateExpression(called.version ?? '', visible));
+      version = Number(evaluateExpression(called.version ?? '', visible, execution.functions));
       if (!Number.isInteger(version)) throw new EngineError('EXPRESSION_FAILED', `Called element version of '${node.id}' is not a number`, { details: { elementId: node.id } });
     }
     const childInstanceId = `${execution.state.id}.${elementInstance.id}`;
@@ -29,19 +30,24 @@ export const callActivity: ElementBehavior<CallActivityNode> = {
       processId,
       binding: called.binding,
       ...(version === undefined ? {} : { version }),
-      variables: mapVariables(called.propagateAllParentVariables ? visible : {}, called.inputs, visible),
+      variables: mapVariables(called.propagateAllParentVariables ? visible : {}, called.inputs, visible, execution.functions),
       businessKey: execution.state.businessKey,
     });
   },
 };
 
 /** Applies `camunda:in` / `camunda:out` mappings on top of `base`, reading from `source`. */
-export function mapVariables(base: Record<string, unknown>, mappings: CallMapping[] | undefined, source: Record<string, unknown>): Record<string, unknown> {
+export function mapVariables(
+  base: Record<string, unknown>,
+  mappings: CallMapping[] | undefined,
+  source: Record<string, unknown>,
+  functions: ExpressionFunctions | undefined,
+): Record<string, unknown> {
   const result: Record<string, unknown> = { ...base };
   for (const mapping of mappings ?? []) {
     if (mapping.all) Object.assign(result, source);
     else if (mapping.target !== undefined) {
-      result[mapping.target] = mapping.sourceExpression !== undefined ? evaluateExpression(mapping.sourceExpression, source) : source[mapping.source ?? mapping.target];
+      result[mapping.target] = mapping.sourceExpression !== undefined ? evaluateExpression(mapping.sourceExpression, source, functions) : source[mapping.source ?? mapping.target];
     }
   }
   return result;

@@ -15,7 +15,7 @@ export const intermediateCatchEvent: ElementBehavior<IntermediateCatchEventNode>
       return;
     }
     if (definition.type === 'link') execution.complete(elementInstance);
-    else if (definition.type === 'conditional' && evaluateCondition(definition.condition, execution.variablesFor(elementInstance))) {
+    else if (definition.type === 'conditional' && evaluateCondition(definition.condition, execution.variablesFor(elementInstance), execution.functions)) {
       execution.complete(elementInstance);
     } else armListener(execution, elementInstance, definition, elementInstance);
   },

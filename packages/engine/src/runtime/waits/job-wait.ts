@@ -12,13 +12,13 @@ const DEFAULT_RETRIES = 3;
  */
 export function waitForJob(execution: Execution, elementInstance: ElementInstance, job: JobDefinition): void {
   const variables = execution.variablesFor(elementInstance);
-  const type = evaluateString(job.type, variables);
+  const type = evaluateString(job.type, variables, execution.functions);
   if (!type) {
     throw new EngineError('EXPRESSION_FAILED', `Job type of '${elementInstance.elementId}' evaluated to nothing`, {
       details: { elementId: elementInstance.elementId },
     });
   }
-  const retries = job.retries === undefined ? DEFAULT_RETRIES : Number(evaluateString(job.retries, variables));
+  const retries = job.retries === undefined ? DEFAULT_RETRIES : Number(evaluateString(job.retries, variables, execution.functions));
   elementInstance.wait = {
     kind: 'job',
     jobKey: `${execution.state.id}.${elementInstance.id}`,

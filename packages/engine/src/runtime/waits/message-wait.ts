@@ -15,13 +15,13 @@ export function waitForMessage(
   variablesFrom: ElementInstance | undefined = elementInstance,
 ): void {
   const variables = execution.variablesFor(variablesFrom);
-  const messageName = evaluateString(message.name, variables);
+  const messageName = evaluateString(message.name, variables, execution.functions);
   if (!messageName) {
     throw new EngineError('EXPRESSION_FAILED', `Message name of '${elementInstance.elementId}' evaluated to nothing`, {
       details: { elementId: elementInstance.elementId },
     });
   }
-  const correlationKey = message.correlationKey === undefined ? null : (evaluateString(message.correlationKey, variables) ?? null);
+  const correlationKey = message.correlationKey === undefined ? null : (evaluateString(message.correlationKey, variables, execution.functions) ?? null);
   elementInstance.wait = {
     kind: 'message',
     subscriptionId: `${execution.state.id}.${elementInstance.id}`,

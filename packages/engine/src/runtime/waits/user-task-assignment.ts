@@ -1,6 +1,7 @@
 import type { UserTaskAssignment } from '../../model/definition.js';
 import type { UserTaskWait } from '../../model/instance-state.js';
 import { evaluateExpression, evaluateString, evaluateStringList } from '../../expressions/evaluate.js';
+import type { ExpressionFunctions } from '../../expressions/compile-expression.js';
 import { EngineError } from '../../errors.js';
 import { addDuration, parseDateTime, parseDuration } from '../../iso8601.js';
 
@@ -10,15 +11,20 @@ type Assignment = Pick<UserTaskWait, 'assignee' | 'candidateUsers' | 'candidateG
  * Evaluates a user task's assignment attributes (each may be an expression) when the task is created.
  * Only the fields that have a value are returned.
  */
-export function evaluateAssignment(assignment: UserTaskAssignment, variables: Record<string, unknown>, now: number): Assignment {
+export function evaluateAssignment(
+  assignment: UserTaskAssignment,
+  variables: Record<string, unknown>,
+  now: number,
+  functions: ExpressionFunctions | undefined,
+): Assignment {
   const result: Assignment = {};
-  if (assignment.assignee !== undefined) result.assignee = evaluateString(assignment.assignee, variables);
-  if (assignment.candidateUsers !== undefined) result.candidateUsers = nonEmpty(evaluateStringList(assignment.candidateUsers, variables));
-  if (assignment.candidateGroups !== undefined) result.candidateGroups = nonEmpty(evaluateStringList(assignment.candidateGroups, variables));
-  if (assignment.dueDate !== undefined) result.dueDate = toDateTime(assignment.dueDate, variables, now);
-  if (assignment.followUpDate !== undefined) result.followUpDate = toDateTime(assignment.followUpDate, variables, now);
-  if (assignment.formKey !== undefined) result.formKey = evaluateString(assignment.formKey, variables);
-  if (assignment.priority !== undefined) result.priority = toPriority(assignment.priority, variables);
+  if (assignment.assignee !== undefined) result.assignee = evaluateString(assignment.assignee, variables, functions);
+  if (assignment.candidateUsers !== undefined) result.candidateUsers = nonEmpty(evaluateStringList(assignment.candidateUsers, variables, functions));
+  if (assignment.candidateGroups !== undefined) result.candidateGroups = nonEmpty(evaluateStringList(assignment.candidateGroups, variables, functions));
+  if (assignment.dueDate !== undefined) result.dueDate = toDateTime(assignment.dueDate, variables, now, functions);
+  if (assignment.followUpDate !== undefined) result.followUpDate = toDateTime(assignment.followUpDate, variables, now, functions);
+  if (assignment.formKey !== undefined) result.formKey = evaluateString(assignment.formKey, variables, functions);
+  if (assignment.priority !== undefined) result.priority = toPriority(assignment.priority, variables, functions);
   for (const key of Object.keys(result) as (keyof Assignment)[]) if (result[key] === undefined) delete result[key];
   return result;
 }
@@ -28,15 +34,15 @@ function nonEmpty(list: string[]): string[] | undefined {
 }
 
 /** A date-time text, or an ISO 8601 duration from now (`P2D`), as a UTC ISO string. */
-function toDateTime(source: string, variables: Record<string, unknown>, now: number): string | undefined {
-  const text = evaluateString(source, variables)?.trim();
+function toDateTime(source: string, variables: Record<string, unknown>, now: number, functions: ExpressionFunctions | undefined): string | undefined {
+  const text = evaluateString(source, variables, functions)?.trim();
   if (!text) return undefined;
   const at = text.startsWith('P') ? addDuration(now, parseDuration(text)) : parseDateTime(text);
   return new Date(at).toISOString();
 }
 
-function toPriority(source: string, variables: Record<string, unknown>): number {
-  const value = Number(evaluateExpression(source, variables));
+function toPriority(source: string, variables: Record<string, unknown>, functions: ExpressionFunctions | undefined): number {
+  const value = Number(evaluateExpression(source, variables, functions));
   if (!Number.isFinite(value)) throw new EngineError('EXPRESSION_FAILED', `Task priority '${source}' is not a number`);
   return value;
 }
