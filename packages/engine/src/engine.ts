@@ -250,6 +250,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
           name: record.name,
           resourceName: record.resourceName,
           deployedAt: record.deployedAt,
+          executable: record.executable !== false,
           instances: { active: row?.active ?? 0, completed: row?.completed ?? 0, terminated: row?.terminated ?? 0 },
         };
       });

@@ -52,7 +52,18 @@ export interface EngineOptions {
 }
 
 /** BPMN XML as text or bytes, or with a resource name for listings. */
-export type DeploySource = string | Uint8Array | { xml: string | Uint8Array; name?: string };
+export type DeploySource =
+  | string
+  | Uint8Array
+  | {
+      xml: string | Uint8Array;
+      name?: string;
+      /**
+       * Also store descriptive processes (isExecutable="false") as versions that can be viewed and called but
+       * not started; a file with no executable process is then accepted.
+       */
+      allowNonExecutable?: boolean;
+    };
 
 export interface DeployedProcess {
   /** The process id. */
@@ -113,6 +124,8 @@ export interface DefinitionSummary {
   name: string | null;
   resourceName: string | null;
   deployedAt: number;
+  /** False for a descriptive process deployed with `allowNonExecutable`. */
+  executable: boolean;
   /** Instances pinned to this version. */
   instances: { active: number; completed: number; terminated: number };
 }

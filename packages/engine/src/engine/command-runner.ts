@@ -136,7 +136,8 @@ export class CommandRunner {
       }
       let variables: Record<string, unknown>;
       try {
-        variables = toJsonObject(outcome, `result of handler '${wait.type}'`);
+        const result = wait.resultVariable === undefined ? outcome : { [wait.resultVariable]: outcome ?? null };
+        variables = toJsonObject(result, `result of handler '${wait.type}'`);
       } catch (error) {
         failJob(execution, elementInstance.id, 'HANDLER_RESULT_INVALID', (error as Error).message);
         continue;

@@ -20,13 +20,14 @@ export class DefinitionRegistry {
   ) {}
 
   async deploy(source: DeploySource): Promise<DeployedProcess[]> {
-    const { xml, name } = readSource(source);
-    const parsed = await parseBpmn(xml);
+    const { xml, name, allowNonExecutable } = readSource(source);
+    const parsed = await parseBpmn(xml, { allowNonExecutable });
     const checksum = createHash('sha256').update(xml).digest('hex');
     const deployed: DeployedProcess[] = [];
     const records: DefinitionRecord[] = [];
     const pinned: PinnedProcess[] = [];
-    for (const model of parsed.processes) {
+    const descriptive = allowNonExecutable ? parsed.nonExecutable.map((model) => ({ model, executable: false })) : [];
+    for (const { model, executable } of [...parsed.processes.map((model) => ({ model, executable: true })), ...descriptive]) {
       const warnings = parsed.warnings.filter((issue) => issue.elementId === undefined || model.nodes[issue.elementId] || issue.elementId === model.id);
       const latest = await this.store.findDefinition(model.id);
       if (latest && latest.checksum === checksum) {
@@ -43,6 +44,7 @@ export class DefinitionRegistry {
         checksum,
         resourceName: name ?? null,
         deployedAt: this.now(),
+        ...(executable ? {} : { executable: false }),
       };
       records.push(record);
       pinned.push({ definitionId: record.id, key: record.key, version, model });
@@ -51,7 +53,9 @@ export class DefinitionRegistry {
     await this.store.saveDefinitions(records);
     for (const process of pinned) {
       this.compiled.set(process.definitionId, process);
-      await this.store.replaceStartTimers(process.key, startTimersOf(process, this.now()));
+      if (records.find((record) => record.id === process.definitionId)?.executable !== false) {
+        await this.store.replaceStartTimers(process.key, startTimersOf(process, this.now()));
+      }
     }
     return deployed;
   }
@@ -64,15 +68,21 @@ export class DefinitionRegistry {
         details: { key, version },
       });
     }
+    if (record.executable === false) {
+      throw new EngineError('DEFINITION_NOT_EXECUTABLE', `'${record.id}' is a descriptive process (isExecutable="false"); it cannot be started`, {
+        details: { key, version: record.version },
+      });
+    }
     return this.compiled.get(record.id) ?? this.compile(record);
   }
 
   /**
-   * A process a call activity names: a deployed key, or else a non-executable process of the caller's own
-   * file (pinned as `<callerDefinitionId>#<processId>`, as bpmn-engine and the BPMN spec allow).
+   * A process a call activity names: a deployed key (descriptive ones included), or else a non-executable
+   * process of the caller's own file (pinned as `<callerDefinitionId>#<processId>`, as bpmn-engine allows).
    */
   async callable(callerDefinitionId: string, processId: string, version?: number): Promise<PinnedProcess> {
-    if (await this.store.findDefinition(processId, version)) return this.resolve(processId, version);
+    const record = await this.store.findDefinition(processId, version);
+    if (record) return this.compiled.get(record.id) ?? this.compile(record);
     return this.pinned(`${callerDefinitionId.split('#')[0]}#${processId}`);
   }
 
@@ -101,8 +111,8 @@ export class DefinitionRegistry {
   }
 
   private async compile(record: DefinitionRecord): Promise<PinnedProcess> {
-    const parsed = await parseBpmn(record.xml);
-    const model = parsed.processes.find((candidate) => candidate.id === record.key);
+    const parsed = await parseBpmn(record.xml, { allowNonExecutable: record.executable === false });
+    const model = [...parsed.processes, ...parsed.nonExecutable].find((candidate) => candidate.id === record.key);
     if (!model) throw new EngineError('DEFINITION_NOT_FOUND', `Stored XML of '${record.id}' has no process '${record.key}'`, { details: { definitionId: record.id } });
     const process: PinnedProcess = { definitionId: record.id, key: record.key, version: record.version, model };
     this.compiled.set(record.id, process);
@@ -110,11 +120,11 @@ export class DefinitionRegistry {
   }
 }
 
-function readSource(source: DeploySource): { xml: string; name?: string } {
+function readSource(source: DeploySource): { xml: string; name?: string; allowNonExecutable?: boolean } {
   if (typeof source === 'string') return { xml: source };
   if (source instanceof Uint8Array) return { xml: decode(source) };
   if (source && typeof source === 'object' && 'xml' in source) {
-    return { xml: typeof source.xml === 'string' ? source.xml : decode(source.xml), name: source.name };
+    return { xml: typeof source.xml === 'string' ? source.xml : decode(source.xml), name: source.name, allowNonExecutable: source.allowNonExecutable };
   }
   throw new EngineError('INVALID_ARGUMENT', 'deploy() takes BPMN XML as a string, bytes, or { xml, name }');
 }

@@ -46,13 +46,13 @@ export class InstanceCommands {
     const execution = await this.runner.create(process, (now, maxSteps, functions) =>
       startInstance(process, { id, businessKey: start.businessKey, variables: start.variables, now, maxSteps, functions, startEventId: start.startEventId, parent: start.parent }),
     );
-    await this.runEffects(execution.effects);
+    if (execution.effects.length > 0) await this.runEffects(execution.effects);
     return execution;
   }
 
   async run<T>(instanceId: string, apply: (execution: Execution) => T): Promise<{ result: T; execution: Execution }> {
     const outcome = await this.runner.run(instanceId, apply);
-    await this.runEffects(outcome.execution.effects);
+    if (outcome.execution.effects.length > 0) await this.runEffects(outcome.execution.effects);
     return outcome;
   }
 

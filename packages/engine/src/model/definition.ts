@@ -114,7 +114,16 @@ export interface JobDefinition {
   /** Handler type; a literal or an expression (Zeebe allows `= "pay-" + region`). */
   type: Expression;
   /** Where the type came from, for docs and error messages. */
-  source: 'zeebe:taskDefinition' | 'camunda:topic' | 'camunda:delegateExpression' | 'camunda:class' | 'bpmn:implementation';
+  source:
+    | 'zeebe:taskDefinition'
+    | 'camunda:topic'
+    | 'camunda:delegateExpression'
+    | 'camunda:class'
+    | 'bpmn:implementation'
+    | 'zeebe:calledDecision'
+    | 'camunda:decisionRef';
+  /** Decisions: the handler's return value is stored whole in this variable. */
+  resultVariable?: string;
   /** `zeebe:taskDefinition retries`, default 3. */
   retries?: Expression;
   /** `zeebe:taskHeaders`, passed to the handler as `headers`. */

@@ -34,6 +34,8 @@ export const jobWaitSchema = z.object({
   attempts: z.number().int(),
   retries: z.number().int(),
   headers: z.record(z.string(), z.string()).optional(),
+  /** Decision jobs: the handler's return value goes whole into this variable. */
+  resultVariable: z.string().optional(),
 });
 export const timerWaitSchema = z.object({
   kind: z.literal('timer'),

@@ -107,7 +107,7 @@ export const ELEMENT_SUPPORT: readonly ElementSupport[] = [
   supported({ bpmnType: 'bpmn:ServiceTask', label: 'Service task', ...all, docsPage: 'service-task' }),
   supported({ bpmnType: 'bpmn:SendTask', label: 'Send task (job worker)', ...all, docsPage: 'service-task' }),
   supported({ bpmnType: 'bpmn:BusinessRuleTask', label: 'Business rule task (job worker)', ...all, docsPage: 'service-task' }),
-  planned({ bpmnType: 'bpmn:BusinessRuleTask', variant: 'decision', label: 'Business rule task (DMN decision)', camunda8: true, camunda7: true, bpmnEngine: false }),
+  supported({ bpmnType: 'bpmn:BusinessRuleTask', variant: 'decision', label: 'Business rule task (DMN decision, evaluated by a handler)', camunda8: true, camunda7: true, bpmnEngine: false, docsPage: 'service-task' }),
   supported({ bpmnType: 'bpmn:ScriptTask', label: 'Script task (FEEL / JUEL expression)', ...all, docsPage: 'script-task' }),
   supported({ bpmnType: 'bpmn:ReceiveTask', label: 'Receive task', ...all, docsPage: 'receive-task' }),
 

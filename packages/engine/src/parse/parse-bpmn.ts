@@ -36,9 +36,15 @@ export interface DefinitionValidation {
  * @example
  * const { processes } = await parseBpmn(readFileSync('order.bpmn'));
  */
-export async function parseBpmn(xml: string | Uint8Array): Promise<ParsedBpmn> {
+export interface ParseOptions {
+  /** Accept a file without executable processes (descriptive models); NO_EXECUTABLE_PROCESS is not an issue. */
+  allowNonExecutable?: boolean;
+}
+
+export async function parseBpmn(xml: string | Uint8Array, options: ParseOptions = {}): Promise<ParsedBpmn> {
   const { parsed, issues } = await analyseBpmn(xml);
-  if (issues.length > 0) throw new DefinitionValidationError(issues);
+  const blocking = options.allowNonExecutable ? issues.filter((issue) => issue.code !== 'NO_EXECUTABLE_PROCESS') : issues;
+  if (blocking.length > 0) throw new DefinitionValidationError(blocking);
   return parsed;
 }
 

@@ -9,7 +9,9 @@
  * None of these -> MISSING_IMPLEMENTATION, unless `optional`. Message throw and end events pass `optional` (they may
  * do nothing) and their `messageEventDefinition` as `holder`: Camunda 7 writes the attributes of 2-5 there, while the
  * `zeebe:taskDefinition` sits in the event's own extension elements.
- * (DMN business rule tasks are refused earlier, see element-support.)
+ * 6. DMN business rule tasks: `zeebe:calledDecision decisionId resultVariable` or `camunda:decisionRef` (+
+ *    `camunda:resultVariable`) -> a job of type `decision:<decisionId>` whose handler returns the decision result,
+ *    stored in `resultVariable` (Pravah has no DMN engine: the app evaluates decisions).
  */
 import type { ExpressionImplementation, JobDefinition } from '../model/definition.js';
 import { trackExpression, type CompileContext } from './compile-context.js';
@@ -32,6 +34,8 @@ export interface ImplementationOptions {
 
 export function readTaskImplementation(context: CompileContext, element: ModdleElement, options: ImplementationOptions = {}): TaskImplementation {
   const { optional = false, holder = element } = options;
+  const decision = readDecision(element);
+  if (decision) return { job: decision };
   const taskDefinition = findExtension(element, 'zeebe:TaskDefinition');
   if (taskDefinition) {
     const type = stringProp(taskDefinition, 'type');
@@ -89,6 +93,19 @@ export function readTaskImplementation(context: CompileContext, element: ModdleE
     'No implementation: add a zeebe:taskDefinition type, camunda:topic, camunda:delegateExpression, camunda:class or camunda:expression',
   );
   return {};
+}
+
+function readDecision(element: ModdleElement): JobDefinition | undefined {
+  if (element.$type !== 'bpmn:BusinessRuleTask') return undefined;
+  const called = findExtension(element, 'zeebe:CalledDecision');
+  const decisionId = called ? stringProp(called, 'decisionId') : stringProp(element, 'decisionRef');
+  if (!decisionId) return undefined;
+  const resultVariable = called ? stringProp(called, 'resultVariable') : stringProp(element, 'resultVariable');
+  return {
+    type: `decision:${decisionId}`,
+    source: called ? 'zeebe:calledDecision' : 'camunda:decisionRef',
+    ...(resultVariable ? { resultVariable } : {}),
+  };
 }
 
 function readHeaders(element: ModdleElement): Record<string, string> | undefined {

@@ -43,8 +43,8 @@ export function startInstance(process: PinnedProcess, input: StartInput): Execut
     elements: [],
     joins: [],
     incidents: [],
-    ...(input.parent ? { parent: input.parent } : {}),
   };
+  if (input.parent) state.parent = input.parent;
   const execution = new Execution(process, state, input.now, input.maxSteps, input.functions);
   execution.record({ type: 'instance-started', definitionId: process.definitionId, businessKey: input.businessKey });
   if (Object.keys(input.variables).length > 0) execution.record({ type: 'variables-changed', elementId: null, variables: input.variables });

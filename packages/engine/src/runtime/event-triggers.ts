@@ -45,7 +45,7 @@ function winEventRace(execution: Execution, listener: ElementInstance, variables
   if (!gateway) return;
   const gatewayNode = execution.node(gateway.elementId);
   const flowId = gatewayNode.outgoing.find((id) => execution.flow(id).targetId === listener.elementId);
-  execution.chosenFlows.set(gateway, { flowId: flowId!, variables });
+  execution.eventRaceWinner = { gateway, flowId: flowId!, variables };
   execution.complete(gateway);
 }
 

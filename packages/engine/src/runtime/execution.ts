@@ -37,10 +37,11 @@ export class Execution {
   readonly pendingJobs: ElementInstance[] = [];
   /** Work for other instances, run by the engine after this command commits. */
   readonly effects: Effect[] = [];
-  /** Event-based gateways that won a race: the flow to take, and the event's variables for its target. */
-  readonly chosenFlows = new Map<ElementInstance, { flowId: string; variables: Record<string, unknown> | undefined }>();
-  /** Catch events whose event already happened (the winner of an event-based gateway): they pass straight on. */
-  readonly preTriggered = new Map<ElementInstance, Record<string, unknown> | undefined>();
+  /**
+   * An event-based gateway whose race was just won: the flow it takes, the event's variables, and (once
+   * entered) the catch event that passes straight on because its event already happened.
+   */
+  eventRaceWinner: { gateway: ElementInstance; flowId: string; variables: Record<string, unknown> | undefined; target?: ElementInstance } | undefined;
   private readonly queue: ElementInstance[] = [];
   private steps = 0;
   /** Set when variables change, so conditional events are evaluated again before the command ends. */
@@ -165,7 +166,7 @@ export class Execution {
     transition(elementInstance, 'completed');
     this.recordElement('element-completed', node.id, elementInstance.id);
     this.remove(elementInstance);
-    closeListeners(this, elementInstance.id);
+    if (node.boundaryEvents || node.type === 'eventBasedGateway') closeListeners(this, elementInstance.id);
     if (node.compensationHandler && !body) {
       const scopeId = inner ? (this.elementInstance(elementInstance.scopeId ?? '')?.scopeId ?? null) : elementInstance.scopeId;
       (this.state.compensations ??= []).push({ elementId: node.id, scopeId, ...(elementInstance.variables ? { variables: elementInstance.variables } : {}) });
@@ -174,10 +175,9 @@ export class Execution {
       afterInnerInstance(this, elementInstance);
       return;
     }
-    const chosen = this.chosenFlows.get(elementInstance);
     for (const flowId of flows) {
       const entered = this.takeFlow(this.flow(flowId), elementInstance.scopeId);
-      if (chosen && entered) this.preTriggered.set(entered, chosen.variables);
+      if (this.eventRaceWinner?.gateway === elementInstance) this.eventRaceWinner.target = entered;
     }
     if (flows.length === 0) this.completeScopeIfDone(elementInstance.scopeId);
   }
@@ -192,6 +192,14 @@ export class Execution {
       return undefined;
     }
     return this.enter(target.id, scopeId);
+  }
+
+  /** The catch event after a won event race: takes the event's variables (once), else undefined. */
+  takeRaceEvent(elementInstance: ElementInstance): { variables: Record<string, unknown> | undefined } | undefined {
+    const winner = this.eventRaceWinner;
+    if (winner?.target !== elementInstance) return undefined;
+    this.eventRaceWinner = undefined;
+    return { variables: winner.variables };
   }
 
   /** The event a wait stood for happened: a listener fires, a token resumes. */

@@ -17,6 +17,8 @@ export interface DefinitionRecord {
   checksum: string;
   resourceName: string | null;
   deployedAt: number;
+  /** False for a descriptive process (isExecutable="false") deployed on request: stored, never started. */
+  executable?: boolean;
 }
 
 export interface TaskRecord {

@@ -40,4 +40,18 @@ describe('MIWG reference models', () => {
       expect(unsupported.line).toBeGreaterThan(0);
     }
   });
+
+  it('B.2.0 (descriptive, nothing executable) deploys on request: stored, listed, never started', async () => {
+    // given the full descriptive model
+    const engine = createTestEngine();
+    const xml = readFileSync(new URL('B.2.0.bpmn', MIWG_DIR));
+    // when deployed plainly it is refused, naming the reason; with allowNonExecutable it is stored
+    await expect(engine.deploy(xml)).rejects.toMatchObject({ code: 'DEFINITION_INVALID', issues: [{ code: 'NO_EXECUTABLE_PROCESS' }] });
+    const deployed = await engine.deploy({ xml, name: 'B.2.0.bpmn', allowNonExecutable: true });
+    // then
+    expect(deployed.length).toBeGreaterThan(0);
+    const definitions = await engine.listDefinitions();
+    expect(definitions.every((definition) => definition.executable === false)).toBe(true);
+    await expect(engine.start(deployed[0].key)).rejects.toMatchObject({ code: 'DEFINITION_NOT_EXECUTABLE' });
+  });
 });

@@ -19,7 +19,7 @@ describe('element support table', () => {
     expect(findElementSupport('bpmn:ComplexGateway')).toMatchObject({ pravah: 'planned', camunda8: false });
     expect(isElementSupported('bpmn:AdHocSubProcess')).toBe(false);
     expect(isElementSupported('bpmn:StandardLoopCharacteristics')).toBe(false);
-    expect(isElementSupported('bpmn:BusinessRuleTask', undefined, 'decision')).toBe(false);
+    expect(isElementSupported('bpmn:BusinessRuleTask', undefined, 'decision')).toBe(true);
     expect(findElementSupport('bpmn:Lane')).toBeUndefined();
   });
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DefinitionValidationError } from '../../src/errors.js';
+import { parseBpmn } from '../../src/parse/parse-bpmn.js';
 import { parseError, parseFixture } from './parse-helpers.js';
 
 describe('unsupported elements', () => {
   it('names id, type and line of every unsupported element and fails with UNSUPPORTED_ELEMENT', async () => {
-    // given a process with a complex gateway, a multiple boundary event, an ad-hoc sub-process, a standard loop,
-    // a DMN task and an element BPMN does not define
+    // given a process with a complex gateway, a multiple boundary event, an ad-hoc sub-process, a standard loop
+    // and an element BPMN does not define (its DMN task is supported: a decision job)
     const xml = parseFixture('unsupported-elements.bpmn');
     // when parsed
     const error = await parseError(xml);
@@ -25,16 +26,15 @@ describe('unsupported elements', () => {
       },
       { code: 'UNSUPPORTED_ELEMENT', elementId: 'Loose', elementType: 'bpmn:AdHocSubProcess', path: undefined, line: 15 },
       { code: 'UNSUPPORTED_ELEMENT', elementId: 'Each', elementType: 'bpmn:StandardLoopCharacteristics', path: 'loopCharacteristics', line: 19 },
-      { code: 'UNSUPPORTED_ELEMENT', elementId: 'Decide', elementType: 'bpmn:BusinessRuleTask', path: 'camunda:decisionRef', line: 23 },
     ]);
   });
 
-  it('reports a Zeebe DMN business rule task as unsupported', async () => {
+  it('compiles a DMN business rule task into a decision job whose result goes to resultVariable', async () => {
     const xml = parseFixture('zeebe-tasks.bpmn').replace(
       '<bpmn:serviceTask id="Charge">',
-      '<bpmn:businessRuleTask id="Rules"><bpmn:extensionElements><zeebe:calledDecision decisionId="d" resultVariable="r" /></bpmn:extensionElements></bpmn:businessRuleTask><bpmn:serviceTask id="Charge">',
+      '<bpmn:businessRuleTask id="Rules"><bpmn:extensionElements><zeebe:calledDecision decisionId="risk" resultVariable="r" /></bpmn:extensionElements></bpmn:businessRuleTask><bpmn:serviceTask id="Charge">',
     );
-    const { issues } = (await parseError(xml)) as DefinitionValidationError;
-    expect(issues).toContainEqual(expect.objectContaining({ code: 'UNSUPPORTED_ELEMENT', elementId: 'Rules', path: 'zeebe:calledDecision' }));
+    const { processes } = await parseBpmn(xml);
+    expect(processes[0].nodes.Rules).toMatchObject({ type: 'businessRuleTask', job: { type: 'decision:risk', source: 'zeebe:calledDecision', resultVariable: 'r' } });
   });
 });

@@ -18,7 +18,7 @@ export const eventBasedGateway: ElementBehavior<GatewayNode> = {
     }
   },
   selectOutgoing(execution, elementInstance) {
-    const chosen = execution.chosenFlows.get(elementInstance);
-    return chosen ? [chosen.flowId] : [];
+    const winner = execution.eventRaceWinner;
+    return winner?.gateway === elementInstance ? [winner.flowId] : [];
   },
 };

@@ -10,8 +10,9 @@ import { armListener } from '../listeners.js';
 export const intermediateCatchEvent: ElementBehavior<IntermediateCatchEventNode> = {
   activate(execution, elementInstance, node) {
     const definition = node.eventDefinition;
-    if (execution.preTriggered.has(elementInstance)) {
-      execution.resume(elementInstance, execution.preTriggered.get(elementInstance));
+    const happened = execution.takeRaceEvent(elementInstance);
+    if (happened) {
+      execution.resume(elementInstance, happened.variables);
       return;
     }
     if (definition.type === 'link') execution.complete(elementInstance);

@@ -8,8 +8,9 @@ import { waitForMessage } from '../waits/message-wait.js';
  */
 export const receiveTask: ElementBehavior<ReceiveTaskNode> = {
   activate(execution, elementInstance, node) {
-    if (execution.preTriggered.has(elementInstance)) {
-      execution.resume(elementInstance, execution.preTriggered.get(elementInstance));
+    const happened = execution.takeRaceEvent(elementInstance);
+    if (happened) {
+      execution.resume(elementInstance, happened.variables);
       return;
     }
     if (node.message) waitForMessage(execution, elementInstance, node.message);

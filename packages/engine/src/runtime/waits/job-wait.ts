@@ -25,7 +25,8 @@ export function waitForJob(execution: Execution, elementInstance: ElementInstanc
     type,
     attempts: 0,
     retries: Number.isInteger(retries) && retries >= 0 ? retries : DEFAULT_RETRIES,
-    ...(job.headers ? { headers: job.headers } : {}),
   };
+  if (job.headers) elementInstance.wait.headers = job.headers;
+  if (job.resultVariable) elementInstance.wait.resultVariable = job.resultVariable;
   execution.pendingJobs.push(elementInstance);
 }

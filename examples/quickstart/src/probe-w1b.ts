@@ -1,0 +1,10 @@
+import { createEngine } from '@pravah/engine';
+import { readFileSync } from 'node:fs';
+const xml = readFileSync('/work/main/bench/processes/w1-straight-through.feel.bpmn', 'utf8');
+const engine = createEngine();
+engine.handle('price', ({ variables }) => ({ amount: (variables.net as number) * 1.2 }));
+await engine.deploy(xml);
+const run = async (n: number) => { const t = performance.now(); let next = 0; const worker = async () => { while (next < n) { const i = next++; await engine.start('straight-through', { variables: { net: i % 2000 } }); } }; await Promise.all(Array.from({ length: 64 }, worker)); return performance.now() - t; };
+await run(20000);
+const n = 200000; const ms = await run(n);
+console.log(`${(n / ms * 1000).toFixed(0)} inst/s, ${(ms * 1000 / n).toFixed(2)} us/inst`);
