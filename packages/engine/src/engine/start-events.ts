@@ -37,7 +37,7 @@ export function startTimersOf(process: PinnedProcess, now: number): StartTimerRe
   for (const startEventId of process.model.eventStartEvents ?? []) {
     const definition = (process.model.nodes[startEventId] as StartEventNode).eventDefinition;
     if (definition?.type !== 'timer') continue;
-    const text = String(evaluateExpression(definition.timer.value, {})).trim();
+    const text = String(evaluateExpression(definition.timer.value, {}, undefined, now)).trim();
     const base = { id: `${process.definitionId}#${startEventId}`, definitionId: process.definitionId, key: process.key, elementId: startEventId };
     if (definition.timer.kind === 'date') timers.push({ ...base, dueAt: parseDateTime(text) });
     else if (definition.timer.kind === 'duration') timers.push({ ...base, dueAt: addDuration(now, parseDuration(text)) });

@@ -28,7 +28,7 @@ export interface CompiledExpression {
    * bpmn-engine service calls only. Throws EngineError `EXPRESSION_FAILED` (details `{ source }`) when
    * evaluation fails, including a missing or throwing host function.
    */
-  evaluate(variables: VariableLookup, functions?: ExpressionFunctions): unknown;
+  evaluate(variables: VariableLookup, functions?: ExpressionFunctions, now?: number): unknown;
 }
 
 /** A `${` (not escaped as `\${`) whose body starts with the name path `environment.` or `content.`. */
@@ -69,7 +69,7 @@ export function compileExpression(source: string): CompiledExpression {
   if (dialect === 'literal') {
     return { source, dialect, evaluate: () => source };
   }
-  let run: (variables: VariableLookup, functions: ExpressionFunctions | undefined) => unknown;
+  let run: (variables: VariableLookup, functions: ExpressionFunctions | undefined, now: number | undefined) => unknown;
   let convert: SpecialValueConverter | undefined;
   if (dialect === 'feel') {
     const offset = source.indexOf('=') + 1;
@@ -81,9 +81,9 @@ export function compileExpression(source: string): CompiledExpression {
   return {
     source,
     dialect,
-    evaluate(variables, functions) {
+    evaluate(variables, functions, now) {
       try {
-        return toPlainResult(run(variables, functions), source, convert);
+        return toPlainResult(run(variables, functions, now), source, convert);
       } catch (error) {
         if (isEngineError(error)) throw error;
         throw failedExpression(source, error instanceof Error ? error.message : String(error), error);

@@ -23,30 +23,30 @@ export function compileCached(source: string): CompiledExpression {
 
 /**
  * Evaluates expression text (FEEL `=...`, JUEL `${...}`, bpmn-engine `${environment...}`, or a literal)
- * against variables; `functions` are the host functions bpmn-engine expressions may call (all the
- * `evaluate*` functions take them last). Throws EXPRESSION_INVALID for bad text and EXPRESSION_FAILED
+ * against variables; `functions` are the host functions bpmn-engine expressions may call, `now` (epoch ms)
+ * is what FEEL's `now()` and `today()` return (the engine's injected clock; absent: the system clock). Throws EXPRESSION_INVALID for bad text and EXPRESSION_FAILED
  * (details `{ source }`) when evaluation fails.
  *
  * @example
  * evaluateExpression('= total * 2', { total: 21 }); // 42
  */
-export function evaluateExpression(source: string, variables: VariableLookup, functions?: ExpressionFunctions): unknown {
-  return compileCached(source).evaluate(variables, functions);
+export function evaluateExpression(source: string, variables: VariableLookup, functions?: ExpressionFunctions, now?: number): unknown {
+  return compileCached(source).evaluate(variables, functions, now);
 }
 
 /**
  * Evaluates a condition, which must produce a boolean: anything else (including FEEL null for a
  * missing variable) throws EXPRESSION_FAILED, which the runtime turns into an incident, as Zeebe does.
  */
-export function evaluateCondition(source: string, variables: VariableLookup, functions?: ExpressionFunctions): boolean {
-  const value = compileCached(source).evaluate(variables, functions);
+export function evaluateCondition(source: string, variables: VariableLookup, functions?: ExpressionFunctions, now?: number): boolean {
+  const value = compileCached(source).evaluate(variables, functions, now);
   if (typeof value !== 'boolean') throw failedExpression(source, `condition produced ${describe(value)}, not a boolean`);
   return value;
 }
 
 /** Evaluates to text: null -> undefined, numbers and booleans -> their text, lists and objects fail. */
-export function evaluateString(source: string, variables: VariableLookup, functions?: ExpressionFunctions): string | undefined {
-  const value = compileCached(source).evaluate(variables, functions);
+export function evaluateString(source: string, variables: VariableLookup, functions?: ExpressionFunctions, now?: number): string | undefined {
+  const value = compileCached(source).evaluate(variables, functions, now);
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -57,8 +57,8 @@ export function evaluateString(source: string, variables: VariableLookup, functi
  * Evaluates to a list of texts: a list (of texts, numbers or booleans) or a comma-separated text
  * (`'a, b'` -> `['a', 'b']`, blanks dropped). Null and '' give `[]`.
  */
-export function evaluateStringList(source: string, variables: VariableLookup, functions?: ExpressionFunctions): string[] {
-  const value = compileCached(source).evaluate(variables, functions);
+export function evaluateStringList(source: string, variables: VariableLookup, functions?: ExpressionFunctions, now?: number): string[] {
+  const value = compileCached(source).evaluate(variables, functions, now);
   if (value === null || value === undefined) return [];
   if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
   if (Array.isArray(value)) {

@@ -1,4 +1,4 @@
-import { evaluate } from 'feelin';
+import { date, dateAndTime, evaluate } from 'feelin';
 import type { VariableLookup } from './compile-expression.js';
 import { NEEDS_FEELIN } from './feel-fast-operators.js';
 import { compileFeelFastPath } from './feel-fast-path.js';
@@ -15,19 +15,25 @@ import { toFeelInput } from './feel-values.js';
  * evaluation costs tens of microseconds, while the fast path costs well under one.
  * Unknown variables are null, as in Zeebe. The raw result is returned; the caller makes it plain.
  */
-export function compileFeel(source: string, body: string, offset: number): (variables: VariableLookup) => unknown {
+export function compileFeel(source: string, body: string, offset: number): (variables: VariableLookup, functions?: unknown, now?: number) => unknown {
   checkFeelSyntax(source, body, offset);
-  const slow = (variables: VariableLookup): unknown => {
+  const slow = (variables: VariableLookup, now: number | undefined): unknown => {
     const input = toFeelInput(variables, source);
+    if (now !== undefined) {
+      // the engine's clock, not the system's: FEEL now() and today() are deterministic under a TestClock
+      const instant = new Date(now).toISOString();
+      input.now = () => dateAndTime(instant);
+      input.today = () => date(instant.slice(0, 10));
+    }
     return withRangeGuard(() => evaluate(body, input).value);
   };
   const fast = compileFeelFastPath(body, isBuiltinName);
-  if (fast === undefined) return slow;
-  return (variables) => {
+  if (fast === undefined) return (variables, _functions, now) => slow(variables, now);
+  return (variables, _functions, now) => {
     try {
       return fast(variables);
     } catch (error) {
-      if (error === NEEDS_FEELIN) return slow(variables);
+      if (error === NEEDS_FEELIN) return slow(variables, now);
       throw error;
     }
   };

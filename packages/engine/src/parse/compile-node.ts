@@ -12,7 +12,8 @@
  * Every node: io mappings (read-io-mappings.ts), `multiInstance` (read-multi-instance.ts), `isForCompensation`.
  * `boundaryEvents` and `compensationHandler` are filled once all nodes exist (attach-boundary-events.ts).
  */
-import type { EndEventNode, FlowNode, JobDefinition } from '../model/definition.js';
+import type { EndEventNode, FlowNode } from '../model/definition.js';
+import type { JobDefinition } from '../model/activity-definitions.js';
 import type { CompileContext } from './compile-context.js';
 import { addIssue, addWarning } from './issues.js';
 import { elementProp, listProp, stringProp, type ModdleElement } from './moddle-element.js';

@@ -11,7 +11,7 @@
  *   mapping is ignored with a MODEL_WARNING; `camunda:caseRef` and `camunda:variableMapping*` -> UNSUPPORTED_ELEMENT.
  * No called element at all -> MISSING_IMPLEMENTATION.
  */
-import type { CalledElement, CallMapping } from '../model/definition.js';
+import type { CalledElement, CallMapping } from '../model/activity-definitions.js';
 import { trackExpression, type CompileContext } from './compile-context.js';
 import { addIssue, addWarning } from './issues.js';
 import { extensionValues, findExtension, stringProp, stringPropOrAttr, type ModdleElement } from './moddle-element.js';

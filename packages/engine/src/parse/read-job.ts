@@ -13,7 +13,7 @@
  *    `camunda:resultVariable`) -> a job of type `decision:<decisionId>` whose handler returns the decision result,
  *    stored in `resultVariable` (Pravah has no DMN engine: the app evaluates decisions).
  */
-import type { ExpressionImplementation, JobDefinition } from '../model/definition.js';
+import type { ExpressionImplementation, JobDefinition } from '../model/activity-definitions.js';
 import { trackExpression, type CompileContext } from './compile-context.js';
 import { addIssue } from './issues.js';
 import { findExtension, listProp, stringProp, type ModdleElement } from './moddle-element.js';

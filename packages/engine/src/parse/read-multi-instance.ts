@@ -12,7 +12,8 @@
  * tracked for compilation at deploy (EXPRESSION_INVALID with its path). `standardLoopCharacteristics` never gets
  * here (UNSUPPORTED_ELEMENT, classify-element.ts).
  */
-import type { Expression, MultiInstance } from '../model/definition.js';
+import type { Expression } from '../model/definition.js';
+import type { MultiInstance } from '../model/activity-definitions.js';
 import { trackExpression, type CompileContext } from './compile-context.js';
 import { addIssue } from './issues.js';
 import { bodyText, elementProp, findExtension, stringProp, type ModdleElement } from './moddle-element.js';

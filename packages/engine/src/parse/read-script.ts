@@ -6,7 +6,7 @@
  * Any other `scriptFormat` (javascript, groovy, python, ...), a missing format, or `camunda:resource` ->
  * UNSUPPORTED_SCRIPT_FORMAT. No script at all -> MISSING_IMPLEMENTATION.
  */
-import type { ScriptDefinition } from '../model/definition.js';
+import type { ScriptDefinition } from '../model/activity-definitions.js';
 import { trackExpression, type CompileContext } from './compile-context.js';
 import { addIssue } from './issues.js';
 import { findExtension, stringProp, type ModdleElement } from './moddle-element.js';

@@ -7,7 +7,7 @@
  *   the form key), `zeebe:priorityDefinition` `priority`.
  * Every value is kept as written (literal, `${...}` or `= ...`) and validated as an expression.
  */
-import type { UserTaskAssignment } from '../model/definition.js';
+import type { UserTaskAssignment } from '../model/activity-definitions.js';
 import { trackExpression, type CompileContext } from './compile-context.js';
 import { findExtension, stringProp, type ModdleElement } from './moddle-element.js';
 

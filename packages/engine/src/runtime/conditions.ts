@@ -17,7 +17,7 @@ export function fireTrueConditions(execution: Execution): boolean {
     const from = waiting.attachedTo === undefined ? waiting : waiting.attachedTo === null ? undefined : execution.elementInstance(waiting.attachedTo);
     let holds = false;
     try {
-      holds = evaluateCondition(definition.condition, execution.variablesFor(from), execution.functions);
+      holds = evaluateCondition(definition.condition, execution.variablesFor(from), execution.functions, execution.now);
     } catch {
       holds = false;
     }

@@ -31,7 +31,7 @@ export function selectFlows(
     const condition = execution.flow(flowId).condition;
     if (condition !== undefined) {
       variables ??= execution.variablesFor(elementInstance);
-      if (!evaluateCondition(condition, variables, execution.functions)) continue;
+      if (!evaluateCondition(condition, variables, execution.functions, execution.now)) continue;
     }
     selected.push(flowId);
     if (mode === 'first') return selected;

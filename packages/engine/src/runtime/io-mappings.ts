@@ -9,7 +9,7 @@ export function applyInputs(execution: Execution, elementInstance: ElementInstan
   const local: Record<string, unknown> = {};
   const scopeVariables = execution.variablesFor(execution.elementInstance(elementInstance.scopeId ?? ''));
   for (const mapping of node.inputs ?? []) {
-    local[mapping.target] = evaluateExpression(mapping.source, { ...scopeVariables, ...local }, execution.functions);
+    local[mapping.target] = evaluateExpression(mapping.source, { ...scopeVariables, ...local }, execution.functions, execution.now);
   }
   elementInstance.variables = { ...elementInstance.variables, ...local };
 }
@@ -18,7 +18,7 @@ export function applyInputs(execution: Execution, elementInstance: ElementInstan
 export function applyOutputs(execution: Execution, elementInstance: ElementInstance, node: FlowNode): void {
   const visible = execution.variablesFor(elementInstance);
   const values: Record<string, unknown> = {};
-  for (const mapping of node.outputs ?? []) values[mapping.target] = evaluateExpression(mapping.source, visible, execution.functions);
+  for (const mapping of node.outputs ?? []) values[mapping.target] = evaluateExpression(mapping.source, visible, execution.functions, execution.now);
   const parent = elementInstance.scopeId === null ? undefined : execution.elementInstance(elementInstance.scopeId);
   propagateVariables(execution.state, parent, values);
   if (Object.keys(values).length > 0) execution.record({ type: 'variables-changed', elementId: node.id, variables: values });

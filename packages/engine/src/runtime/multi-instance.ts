@@ -23,14 +23,14 @@ export const multiInstanceBody = {
     let items: unknown[] | undefined;
     let total: number;
     if (loop.inputCollection !== undefined) {
-      const collection = evaluateExpression(loop.inputCollection, variables, execution.functions);
+      const collection = evaluateExpression(loop.inputCollection, variables, execution.functions, execution.now);
       if (!Array.isArray(collection)) {
         throw new EngineError('EXPRESSION_FAILED', `Multi-instance collection of '${node.id}' is not a list`, { details: { elementId: node.id } });
       }
       items = collection;
       total = collection.length;
     } else {
-      total = Number(evaluateExpression(loop.loopCardinality ?? '0', variables, execution.functions));
+      total = Number(evaluateExpression(loop.loopCardinality ?? '0', variables, execution.functions, execution.now));
       if (!Number.isInteger(total) || total < 0) {
         throw new EngineError('EXPRESSION_FAILED', `Loop cardinality of '${node.id}' is not a whole number`, { details: { elementId: node.id } });
       }
@@ -66,7 +66,7 @@ export function afterInnerInstance(execution: Execution, inner: ElementInstance)
   const loop = body.loop;
   const definition = node.multiInstance!;
   if (definition.outputCollection && loop.outputs) {
-    const value = definition.outputElement === undefined ? null : evaluateExpression(definition.outputElement, execution.variablesFor(inner), execution.functions);
+    const value = definition.outputElement === undefined ? null : evaluateExpression(definition.outputElement, execution.variablesFor(inner), execution.functions, execution.now);
     loop.outputs[inner.loopIndex!] = value;
   }
   loop.completed++;
@@ -74,7 +74,7 @@ export function afterInnerInstance(execution: Execution, inner: ElementInstance)
   body.variables!.nrOfActiveInstances = (body.variables!.nrOfActiveInstances as number) - 1;
   const done =
     loop.completed >= loop.total ||
-    (definition.completionCondition !== undefined && evaluateCondition(definition.completionCondition, execution.variablesFor(body), execution.functions));
+    (definition.completionCondition !== undefined && evaluateCondition(definition.completionCondition, execution.variablesFor(body), execution.functions, execution.now));
   if (done) {
     execution.terminateChildren(body.id);
     finish(execution, body, node);

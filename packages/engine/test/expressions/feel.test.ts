@@ -79,3 +79,13 @@ describe('FEEL evaluation', () => {
     expect(input.order.lines).toEqual([1, 2]);
   });
 });
+
+describe('FEEL now() and today() read the injected clock', () => {
+  it('returns the engine time passed in, not the system time', async () => {
+    const { evaluateExpression } = await import('../../src/expressions/evaluate.js');
+    const at = Date.parse('2023-06-01T09:00:00Z');
+    expect(evaluateExpression('= string(now())', {}, undefined, at)).toBe('2023-06-01T09:00:00Z');
+    expect(evaluateExpression('= string(today())', {}, undefined, at)).toBe('2023-06-01');
+    expect(evaluateExpression('= now() + duration("P1D")', {}, undefined, at)).toBe('2023-06-02T09:00:00Z');
+  });
+});

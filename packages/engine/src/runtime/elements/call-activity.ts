@@ -1,4 +1,5 @@
-import type { CallActivityNode, CallMapping } from '../../model/definition.js';
+import type { CallActivityNode } from '../../model/definition.js';
+import type { CallMapping } from '../../model/activity-definitions.js';
 import { evaluateExpression, evaluateString } from '../../expressions/evaluate.js';
 import type { ExpressionFunctions } from '../../expressions/compile-expression.js';
 import { EngineError } from '../../errors.js';
@@ -14,11 +15,11 @@ export const callActivity: ElementBehavior<CallActivityNode> = {
   activate(execution, elementInstance, node) {
     const called = node.calledElement;
     const visible = execution.variablesFor(elementInstance);
-    const processId = evaluateString(called.processId, visible, execution.functions);
+    const processId = evaluateString(called.processId, visible, execution.functions, execution.now);
     if (!processId) throw new EngineError('EXPRESSION_FAILED', `Called element of '${node.id}' evaluated to nothing`, { details: { elementId: node.id } });
     let version: number | undefined;
     if (called.binding === 'version') {
-      version = Number(evaluateExpression(called.version ?? '', visible, execution.functions));
+      version = Number(evaluateExpression(called.version ?? '', visible, execution.functions, execution.now));
       if (!Number.isInteger(version)) throw new EngineError('EXPRESSION_FAILED', `Called element version of '${node.id}' is not a number`, { details: { elementId: node.id } });
     }
     const childInstanceId = `${execution.state.id}.${elementInstance.id}`;

@@ -16,7 +16,7 @@ export const intermediateCatchEvent: ElementBehavior<IntermediateCatchEventNode>
       return;
     }
     if (definition.type === 'link') execution.complete(elementInstance);
-    else if (definition.type === 'conditional' && evaluateCondition(definition.condition, execution.variablesFor(elementInstance), execution.functions)) {
+    else if (definition.type === 'conditional' && evaluateCondition(definition.condition, execution.variablesFor(elementInstance), execution.functions, execution.now)) {
       execution.complete(elementInstance);
     } else armListener(execution, elementInstance, definition, elementInstance);
   },

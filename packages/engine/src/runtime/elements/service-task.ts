@@ -11,7 +11,7 @@ import { waitForJob } from '../waits/job-wait.js';
 export const serviceTask: ElementBehavior<ServiceTaskNode> = {
   activate(execution, elementInstance, node) {
     if (node.expression) {
-      const value = evaluateExpression(node.expression.expression, execution.variablesFor(elementInstance), execution.functions);
+      const value = evaluateExpression(node.expression.expression, execution.variablesFor(elementInstance), execution.functions, execution.now);
       const resultVariable = node.expression.resultVariable;
       if (resultVariable) execution.setVariables(elementInstance, { [resultVariable]: value });
       execution.complete(elementInstance);

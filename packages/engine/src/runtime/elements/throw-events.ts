@@ -20,16 +20,16 @@ export function throwEvent(execution: Execution, elementInstance: ElementInstanc
   const variables = execution.variablesFor(elementInstance);
   switch (definition.type) {
     case 'signal':
-      execution.effects.push({ kind: 'broadcast-signal', signalName: evaluateString(definition.signalName, variables, execution.functions) ?? '', variables: {} });
+      execution.effects.push({ kind: 'broadcast-signal', signalName: evaluateString(definition.signalName, variables, execution.functions, execution.now) ?? '', variables: {} });
       return true;
     case 'escalation': {
-      const code = definition.escalationCode === undefined ? '' : (evaluateString(definition.escalationCode, variables, execution.functions) ?? '');
+      const code = definition.escalationCode === undefined ? '' : (evaluateString(definition.escalationCode, variables, execution.functions, execution.now) ?? '');
       propagate(execution, elementInstance, { kind: 'escalation', code });
       return isAlive(execution, elementInstance);
     }
     case 'error': {
-      const code = definition.errorCode === undefined ? '' : (evaluateString(definition.errorCode, variables, execution.functions) ?? '');
-      const message = definition.errorMessage === undefined ? undefined : evaluateString(definition.errorMessage, variables, execution.functions);
+      const code = definition.errorCode === undefined ? '' : (evaluateString(definition.errorCode, variables, execution.functions, execution.now) ?? '');
+      const message = definition.errorMessage === undefined ? undefined : evaluateString(definition.errorMessage, variables, execution.functions, execution.now);
       throwError(execution, elementInstance, code, message ?? code);
       return false;
     }

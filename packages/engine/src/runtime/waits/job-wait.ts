@@ -1,4 +1,4 @@
-import type { JobDefinition } from '../../model/definition.js';
+import type { JobDefinition } from '../../model/activity-definitions.js';
 import type { ElementInstance } from '../../model/instance-state.js';
 import { evaluateString } from '../../expressions/evaluate.js';
 import { EngineError } from '../../errors.js';
@@ -12,13 +12,13 @@ const DEFAULT_RETRIES = 3;
  */
 export function waitForJob(execution: Execution, elementInstance: ElementInstance, job: JobDefinition): void {
   const variables = execution.variablesFor(elementInstance);
-  const type = evaluateString(job.type, variables, execution.functions);
+  const type = evaluateString(job.type, variables, execution.functions, execution.now);
   if (!type) {
     throw new EngineError('EXPRESSION_FAILED', `Job type of '${elementInstance.elementId}' evaluated to nothing`, {
       details: { elementId: elementInstance.elementId },
     });
   }
-  const retries = job.retries === undefined ? DEFAULT_RETRIES : Number(evaluateString(job.retries, variables, execution.functions));
+  const retries = job.retries === undefined ? DEFAULT_RETRIES : Number(evaluateString(job.retries, variables, execution.functions, execution.now));
   elementInstance.wait = {
     kind: 'job',
     jobKey: `${execution.state.id}.${elementInstance.id}`,

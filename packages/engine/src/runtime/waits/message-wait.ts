@@ -15,13 +15,13 @@ export function waitForMessage(
   variablesFrom: ElementInstance | undefined = elementInstance,
 ): void {
   const variables = execution.variablesFor(variablesFrom);
-  const messageName = evaluateString(message.name, variables, execution.functions);
+  const messageName = evaluateString(message.name, variables, execution.functions, execution.now);
   if (!messageName) {
     throw new EngineError('EXPRESSION_FAILED', `Message name of '${elementInstance.elementId}' evaluated to nothing`, {
       details: { elementId: elementInstance.elementId },
     });
   }
-  const correlationKey = message.correlationKey === undefined ? null : (evaluateString(message.correlationKey, variables, execution.functions) ?? null);
+  const correlationKey = message.correlationKey === undefined ? null : (evaluateString(message.correlationKey, variables, execution.functions, execution.now) ?? null);
   elementInstance.wait = {
     kind: 'message',
     subscriptionId: `${execution.state.id}.${elementInstance.id}`,

@@ -10,7 +10,7 @@ export function waitForSignal(
   signalName: string,
   variablesFrom: ElementInstance | undefined = elementInstance,
 ): void {
-  const name = evaluateString(signalName, execution.variablesFor(variablesFrom), execution.functions);
+  const name = evaluateString(signalName, execution.variablesFor(variablesFrom), execution.functions, execution.now);
   if (!name) {
     throw new EngineError('EXPRESSION_FAILED', `Signal name of '${elementInstance.elementId}' evaluated to nothing`, {
       details: { elementId: elementInstance.elementId },

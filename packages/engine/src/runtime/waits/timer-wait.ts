@@ -7,7 +7,7 @@ import type { Execution } from '../execution.js';
 
 /** Evaluates a timer definition to its text (ISO 8601), relative to nothing yet. */
 function timerText(execution: Execution, elementInstance: ElementInstance, timer: TimerDefinition, variablesFrom: ElementInstance | undefined): string {
-  const value = evaluateExpression(timer.value, execution.variablesFor(variablesFrom), execution.functions);
+  const value = evaluateExpression(timer.value, execution.variablesFor(variablesFrom), execution.functions, execution.now);
   if (typeof value !== 'string' || value.trim() === '') {
     throw new EngineError('EXPRESSION_FAILED', `Timer of '${elementInstance.elementId}' evaluated to ${JSON.stringify(value)}, not an ISO 8601 text`, {
       details: { elementId: elementInstance.elementId },

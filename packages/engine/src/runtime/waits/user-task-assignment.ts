@@ -1,4 +1,4 @@
-import type { UserTaskAssignment } from '../../model/definition.js';
+import type { UserTaskAssignment } from '../../model/activity-definitions.js';
 import type { UserTaskWait } from '../../model/instance-state.js';
 import { evaluateExpression, evaluateString, evaluateStringList } from '../../expressions/evaluate.js';
 import type { ExpressionFunctions } from '../../expressions/compile-expression.js';
@@ -18,13 +18,13 @@ export function evaluateAssignment(
   functions: ExpressionFunctions | undefined,
 ): Assignment {
   const result: Assignment = {};
-  if (assignment.assignee !== undefined) result.assignee = evaluateString(assignment.assignee, variables, functions);
-  if (assignment.candidateUsers !== undefined) result.candidateUsers = nonEmpty(evaluateStringList(assignment.candidateUsers, variables, functions));
-  if (assignment.candidateGroups !== undefined) result.candidateGroups = nonEmpty(evaluateStringList(assignment.candidateGroups, variables, functions));
+  if (assignment.assignee !== undefined) result.assignee = evaluateString(assignment.assignee, variables, functions, now);
+  if (assignment.candidateUsers !== undefined) result.candidateUsers = nonEmpty(evaluateStringList(assignment.candidateUsers, variables, functions, now));
+  if (assignment.candidateGroups !== undefined) result.candidateGroups = nonEmpty(evaluateStringList(assignment.candidateGroups, variables, functions, now));
   if (assignment.dueDate !== undefined) result.dueDate = toDateTime(assignment.dueDate, variables, now, functions);
   if (assignment.followUpDate !== undefined) result.followUpDate = toDateTime(assignment.followUpDate, variables, now, functions);
-  if (assignment.formKey !== undefined) result.formKey = evaluateString(assignment.formKey, variables, functions);
-  if (assignment.priority !== undefined) result.priority = toPriority(assignment.priority, variables, functions);
+  if (assignment.formKey !== undefined) result.formKey = evaluateString(assignment.formKey, variables, functions, now);
+  if (assignment.priority !== undefined) result.priority = toPriority(assignment.priority, variables, functions, now);
   for (const key of Object.keys(result) as (keyof Assignment)[]) if (result[key] === undefined) delete result[key];
   return result;
 }
@@ -35,14 +35,14 @@ function nonEmpty(list: string[]): string[] | undefined {
 
 /** A date-time text, or an ISO 8601 duration from now (`P2D`), as a UTC ISO string. */
 function toDateTime(source: string, variables: Record<string, unknown>, now: number, functions: ExpressionFunctions | undefined): string | undefined {
-  const text = evaluateString(source, variables, functions)?.trim();
+  const text = evaluateString(source, variables, functions, now)?.trim();
   if (!text) return undefined;
   const at = text.startsWith('P') ? addDuration(now, parseDuration(text)) : parseDateTime(text);
   return new Date(at).toISOString();
 }
 
-function toPriority(source: string, variables: Record<string, unknown>, functions: ExpressionFunctions | undefined): number {
-  const value = Number(evaluateExpression(source, variables, functions));
+function toPriority(source: string, variables: Record<string, unknown>, functions: ExpressionFunctions | undefined, now: number): number {
+  const value = Number(evaluateExpression(source, variables, functions, now));
   if (!Number.isFinite(value)) throw new EngineError('EXPRESSION_FAILED', `Task priority '${source}' is not a number`);
   return value;
 }
