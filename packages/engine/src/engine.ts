@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { systemClock } from './clock.js';
 import { EngineError, isEngineError } from './errors.js';
 import { randomIds } from './ids.js';
@@ -12,6 +13,7 @@ import {
   triggerWaitState,
 } from './runtime/commands.js';
 import type { Execution } from './runtime/execution.js';
+import type { InstanceState } from './model/instance-state.js';
 import { memoryStore } from './store/memory-store.js';
 import type { Engine, EngineEvent, EngineEventName, EngineListener, EngineOptions, InstanceSnapshot, JobHandler, Task } from './engine/api-types.js';
 import { CommandRunner } from './engine/command-runner.js';
@@ -39,6 +41,15 @@ import { TimerScheduler } from './engine/timer-scheduler.js';
 
 
 export type { Engine } from './engine/api-types.js';
+
+/** Camunda 7 correlation: by business key and by process variables that must equal the given values. */
+function matchesInstance(state: InstanceState, businessKey: string | undefined, processVariables: Record<string, unknown> | undefined): boolean {
+  if (businessKey !== undefined && state.businessKey !== businessKey) return false;
+  for (const [name, value] of Object.entries(processVariables ?? {})) {
+    if (!isDeepStrictEqual(state.variables[name], value)) return false;
+  }
+  return true;
+}
 
 /**
  * Creates an engine. Everything is injectable: the store (in-memory by default), the clock, the id source
@@ -165,19 +176,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async correlateMessage(name, correlateOptions = {}) {
       parseInput(nonEmptyString, name, 'message name');
-      const { correlationKey, variables } = parseInput(correlateOptionsSchema, correlateOptions, 'correlate options');
+      const { correlationKey, variables, businessKey, processVariables } = parseInput(correlateOptionsSchema, correlateOptions, 'correlate options');
       const values = toJsonObject(variables, 'variables');
       for (const subscription of await store.findSubscriptions(name, correlationKey ?? null)) {
         const { result } = await commands.run(subscription.instanceId, (execution) => {
           const wait = execution.elementInstance(subscription.elementInstanceId)?.wait;
           if (wait?.kind !== 'message' || wait.messageName !== name || wait.correlationKey !== (correlationKey ?? null)) return false;
+          if (!matchesInstance(execution.state, businessKey, processVariables)) return false;
           deliverMessage(execution, subscription.elementInstanceId, values);
           return true;
         });
         if (result) return { correlated: true, instanceId: subscription.instanceId, elementId: subscription.elementId };
       }
       for (const { process, startEventId } of await latestStartEvents(store, definitions, 'message', name)) {
-        const execution = await commands.create(process, { businessKey: correlationKey ?? null, variables: values, startEventId });
+        const execution = await commands.create(process, { businessKey: businessKey ?? correlationKey ?? null, variables: values, startEventId });
         return { correlated: true, instanceId: execution.state.id, elementId: startEventId, started: true };
       }
       return { correlated: false };

@@ -92,6 +92,11 @@ export interface ActiveElement {
   state: LifecycleState;
   /** What the element waits for, if anything. */
   waitingFor: WaitState['kind'] | null;
+  /**
+   * Set for a listener (not a token): the element instance it listens on (a boundary event's activity, an
+   * event-based gateway), or null for an event sub-process start listening on the process.
+   */
+  listensOn?: string | null;
   taskId?: string;
   jobKey?: string;
   /** Timer due time (epoch ms). */
@@ -137,8 +142,13 @@ export interface CompleteTaskOptions {
 }
 
 export interface CorrelateOptions {
+  /** Zeebe style: must equal the subscription's key (`zeebe:subscription correlationKey`). */
   correlationKey?: string;
   variables?: Record<string, unknown>;
+  /** Camunda 7 style: only an instance with this business key (also the business key of a message start). */
+  businessKey?: string;
+  /** Camunda 7 style: only an instance whose process variables equal these. */
+  processVariables?: Record<string, unknown>;
 }
 
 export type CorrelationResult =

@@ -15,7 +15,12 @@ export const startOptionsSchema = z.strictObject({
 
 export const completeTaskOptionsSchema = z.strictObject({ variables, user: z.string().min(1).optional() });
 
-export const correlateOptionsSchema = z.strictObject({ correlationKey: z.string().optional(), variables });
+export const correlateOptionsSchema = z.strictObject({
+  correlationKey: z.string().optional(),
+  variables,
+  businessKey: z.string().optional(),
+  processVariables: z.record(z.string(), z.unknown()).optional(),
+});
 
 export const migrateOptionsSchema = z.strictObject({
   instanceIds: z.array(z.string().min(1)).optional(),

@@ -22,6 +22,7 @@ export function toSnapshot(state: InstanceState, process: PinnedProcess): Instan
         state: element.state,
         waitingFor: wait?.kind ?? null,
       };
+      if (element.attachedTo !== undefined) active.listensOn = element.attachedTo;
       if (wait?.kind === 'userTask') active.taskId = wait.taskId;
       else if (wait?.kind === 'job') active.jobKey = wait.jobKey;
       else if (wait?.kind === 'timer') active.dueAt = wait.dueAt;

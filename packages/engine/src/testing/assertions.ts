@@ -40,10 +40,18 @@ export function assertThatInstance(engine: Engine, instanceId: string) {
       for (const id of passed) if (id === elementIds[next]) next++;
       if (next < elementIds.length) fail(`did not pass ${elementIds.join(' -> ')} in order`, elementIds, passed);
     },
-    /** The instance waits at exactly these elements (any order). */
+    /**
+     * The instance waits at exactly these elements (any order): tokens in a wait state, and the catch events
+     * after an event-based gateway. Boundary events and event sub-process starts that merely listen do not
+     * count.
+     */
     async isWaitingAt(...elementIds: string[]) {
       const { activeElements } = await engine.getInstance(instanceId);
-      const actual = activeElements.filter((element) => element.waitingFor !== null).map((element) => element.elementId).sort();
+      const gateways = new Set(activeElements.filter((element) => element.elementType === 'eventBasedGateway').map((element) => element.elementInstanceId));
+      const actual = activeElements
+        .filter((element) => element.waitingFor !== null && (element.listensOn === undefined || gateways.has(element.listensOn ?? '')))
+        .map((element) => element.elementId)
+        .sort();
       if (!isDeepStrictEqual(actual, [...elementIds].sort())) fail(`expected to wait at ${elementIds.join(', ')}`, elementIds, actual);
     },
     async hasVariable(name: string, expected: unknown) {

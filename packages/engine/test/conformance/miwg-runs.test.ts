@@ -175,7 +175,7 @@ describe('MIWG C.9.0 customer onboarding (customer_onboarding_en)', () => {
 
     // then it waits in the called ManualCheck for the clerks, with the task's input mappings applied
     await assertThatInstance(engine, id).hasNoIncidents();
-    await assertThatInstance(engine, id).isWaitingAt('Activity_ManualCheck', 'StartMessageEvent_CancellationRequested');
+    await assertThatInstance(engine, id).isWaitingAt('Activity_ManualCheck');
     const manualCheck = await onlyInstanceOf(engine, 'ManualCheck');
     const [task] = await engine.listTasks({ candidateGroup: 'clerks' });
     expect(task).toMatchObject({ elementId: 'UserTask_DecideOnApplication', instanceId: manualCheck });
@@ -404,11 +404,11 @@ describe('MIWG C.9.1 document request (requestDocument_en)', () => {
     const calls: Calls = [];
     const engine = await engineWith(onboardingWorkers(calls, []), 'C.9.1.bpmn');
     const { id } = await engine.start('requestDocument_en', { variables: start });
-    await assertThatInstance(engine, id).isWaitingAt('ReceiveTask_WaitForDocument', 'BoundaryEvent_1', 'BoundaryEvent_2');
+    await assertThatInstance(engine, id).isWaitingAt('ReceiveTask_WaitForDocument');
 
     // when a day passes, a reminder is sent (non-interrupting), and then the document arrives
     await engine.clock.advance('P1D');
-    await assertThatInstance(engine, id).isWaitingAt('ReceiveTask_WaitForDocument', 'BoundaryEvent_1', 'BoundaryEvent_2');
+    await assertThatInstance(engine, id).isWaitingAt('ReceiveTask_WaitForDocument');
     const correlation = await engine.correlateMessage('MESSAGE_documentReceived', { correlationKey: 'DOC-4711', variables: { document: 'passport.pdf' } });
 
     // then the request ends at "Document received"
@@ -438,7 +438,7 @@ describe('MIWG C.9.1 document request (requestDocument_en)', () => {
     await engine.clock.advance('P6D');
     expect(calls.filter((call) => call === 'email@SendTask_SendReminderEmail')).toHaveLength(6);
     // (the cycle is used up: only the one-week timer is left)
-    await assertThatInstance(engine, id).isWaitingAt('ReceiveTask_WaitForDocument', 'BoundaryEvent_2');
+    await assertThatInstance(engine, id).isWaitingAt('ReceiveTask_WaitForDocument');
 
     // when the week is over: the interrupting P7D timer sends someone to call
     await engine.clock.advance('P1D');
@@ -547,13 +547,7 @@ describe('MIWG C.9.2 manual check (ManualCheck)', () => {
 
     // then the customer is told about the delay and the team leads get a task
     expect(calls).toEqual(['notifyCustomerDelay@SendTask_NotifyCustomerDelay']);
-    await assertThatInstance(engine, id).isWaitingAt(
-      'StartMessageEvent_DocumentRequested',
-      'StartMessageEvent_FraudSuspected',
-      'TimerEvent_Timeout',
-      'UserTask_AccelerateDecision',
-      'UserTask_DecideOnApplication',
-    );
+    await assertThatInstance(engine, id).isWaitingAt('UserTask_AccelerateDecision', 'UserTask_DecideOnApplication');
 
     // when the team lead pushes and the clerk approves on day 6
     await completeTask(engine, 'UserTask_AccelerateDecision', {}, id);

@@ -64,7 +64,7 @@ describe('operating running instances', () => {
     const [task] = await engine.listTasks({ instanceId: id });
     await expect(engine.completeTask(task.id)).rejects.toMatchObject({ code: 'INSTANCE_SUSPENDED' });
     await engine.clock.advance('PT2H');
-    await assertThatInstance(engine, id).isWaitingAt('review', 'reviewTimeout', 'wait');
+    await assertThatInstance(engine, id).isWaitingAt('review', 'wait');
     await engine.resumeInstance(id);
     await engine.clock.advance('PT1S');
     await assertThatInstance(engine, id).isWaitingAt('wait');
