@@ -15,6 +15,7 @@ import type { Store } from '../store/store.js';
 import type { CommandRunner } from './command-runner.js';
 import type { DefinitionRegistry } from './definition-registry.js';
 import { latestStartEvents, nextStartTimer } from './start-events.js';
+import { raiseIncident } from '../runtime/incidents.js';
 
 /** Delay before a timer whose command failed (not an incident: a store or step-limit error) is tried again. */
 const FAILED_TIMER_RETRY_MS = 60_000;
@@ -146,7 +147,7 @@ export class InstanceCommands {
     } catch (error) {
       await this.run(effect.parent.instanceId, (execution) => {
         const callActivity = execution.elementInstance(effect.parent.elementInstanceId);
-        if (callActivity) execution.raiseIncident(callActivity, isEngineError(error) ? error.code : 'ELEMENT_FAILED', (error as Error).message);
+        if (callActivity) raiseIncident(execution, callActivity, isEngineError(error) ? error.code : 'ELEMENT_FAILED', (error as Error).message);
       });
       return;
     }

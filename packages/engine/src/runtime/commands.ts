@@ -5,6 +5,8 @@ import { mapVariables } from './elements/call-activity.js';
 import { throwError } from './elements/throw-events.js';
 import { Execution, type PinnedProcess } from './execution.js';
 import { openEventSubProcessListeners } from './listeners.js';
+import { raiseIncident, resolveIncident } from './incidents.js';
+import { terminateChildren, finishInstance } from './scopes.js';
 
 /**
  * The commands the runtime understands. Each takes a fresh Execution over the loaded state (or creates
@@ -139,8 +141,8 @@ export function setProcessVariables(execution: Execution, variables: Record<stri
 
 /** Ends the instance from outside: every token and listener goes, status `terminated`. */
 export function cancelInstance(execution: Execution, reason: string): void {
-  execution.terminateChildren(null);
-  execution.finishInstance('terminated', reason);
+  terminateChildren(execution, null);
+  finishInstance(execution, 'terminated', reason);
 }
 
 /** The instance a call activity started has completed: map its variables back and move on. */
@@ -173,14 +175,14 @@ export function throwJobError(execution: Execution, elementInstanceId: string, e
 /** A handler threw: the job stays waiting with an incident that `retryIncident` clears. */
 export function failJob(execution: Execution, elementInstanceId: string, code: string, message: string, details?: Record<string, unknown>): void {
   const elementInstance = waitingElement(execution, elementInstanceId, 'job');
-  execution.raiseIncident(elementInstance, code, message, details);
+  raiseIncident(execution, elementInstance, code, message, details);
 }
 
 /** Clears an incident and resumes the element from the lifecycle state where it failed. */
 export function retryIncident(execution: Execution, incidentId: string): void {
   const incident = execution.state.incidents.find((open) => open.id === incidentId);
   if (!incident) throw new EngineError('INCIDENT_NOT_FOUND', `No open incident '${incidentId}'`, { details: { incidentId } });
-  execution.resolveIncident(incident);
+  resolveIncident(execution, incident);
   const elementInstance = execution.elementInstance(incident.elementInstanceId);
   if (!elementInstance) return;
   const node = execution.node(elementInstance.elementId);

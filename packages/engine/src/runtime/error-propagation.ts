@@ -1,6 +1,7 @@
 import type { BoundaryEventNode, EventDefinition, EventSubProcessNode, ScopeParts } from '../model/definition.js';
 import type { ElementInstance } from '../model/instance-state.js';
 import type { Execution } from './execution.js';
+import { terminateChildren } from './scopes.js';
 
 export interface ThrownEvent {
   kind: 'error' | 'escalation';
@@ -29,7 +30,7 @@ export function propagate(execution: Execution, thrower: ElementInstance, event:
   } else {
     const start = execution.node(catcher.node.startEvent);
     const scopeId = catcher.scope?.id ?? null;
-    if (start.type === 'startEvent' && start.isInterrupting) execution.terminateChildren(scopeId);
+    if (start.type === 'startEvent' && start.isInterrupting) terminateChildren(execution, scopeId);
     execution.setVariables(catcher.scope, variables);
     execution.enter(catcher.node.id, scopeId);
   }

@@ -2,6 +2,7 @@ import type { BoundaryEventNode, StartEventNode } from '../model/definition.js';
 import type { ElementInstance, TimerWait } from '../model/instance-state.js';
 import type { Execution } from './execution.js';
 import { nextCycleWait } from './waits/timer-wait.js';
+import { terminateChildren } from './scopes.js';
 
 /**
  * A listener's event happened (timer due, message correlated, signal broadcast, condition true). What
@@ -32,7 +33,7 @@ function fireBoundary(execution: Execution, listener: ElementInstance, node: Bou
 /** Interrupting: every other token of the scope ends first. Non-interrupting: runs beside them. */
 function fireEventSubProcess(execution: Execution, listener: ElementInstance, start: StartEventNode, variables: Record<string, unknown> | undefined): void {
   const scopeId = listener.scopeId;
-  if (start.isInterrupting) execution.terminateChildren(scopeId);
+  if (start.isInterrupting) terminateChildren(execution, scopeId);
   else keepOrRemove(execution, listener);
   execution.setVariables(scopeId === null ? undefined : execution.elementInstance(scopeId), variables);
   execution.enter(start.scopeId, scopeId);
@@ -55,4 +56,12 @@ function keepOrRemove(execution: Execution, listener: ElementInstance): void {
   const next = nextCycleWait(listener.wait as TimerWait);
   if (next) listener.wait = next;
   else execution.remove(listener);
+}
+
+/** The catch event after a won event race: takes the event's variables (once), else undefined. */
+export function takeRaceEvent(execution: Execution, elementInstance: ElementInstance): { variables: Record<string, unknown> | undefined } | undefined {
+  const winner = execution.eventRaceWinner;
+  if (winner?.target !== elementInstance) return undefined;
+  execution.eventRaceWinner = undefined;
+  return { variables: winner.variables };
 }

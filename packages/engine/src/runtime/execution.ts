@@ -2,7 +2,7 @@ import { EngineError, isEngineError } from '../errors.js';
 import type { ExpressionFunctions } from '../expressions/compile-expression.js';
 import type { FlowNode, ProcessModel, SequenceFlow } from '../model/definition.js';
 import type { HistoryEvent } from '../model/history-event.js';
-import type { ElementInstance, IncidentState, InstanceState } from '../model/instance-state.js';
+import type { ElementInstance, InstanceState } from '../model/instance-state.js';
 import type { Effect } from './effects.js';
 import { elementBehaviors } from './element-registry.js';
 import { triggerListener } from './event-triggers.js';
@@ -10,6 +10,8 @@ import { selectOutgoingFlows } from './flow-selection.js';
 import { applyInputs, applyOutputs } from './io-mappings.js';
 import { transition } from './lifecycle.js';
 import { fireTrueConditions } from './conditions.js';
+import { raiseIncident, resolveIncident } from './incidents.js';
+import { completeScopeIfDone, terminateChildren } from './scopes.js';
 import { closeListeners, isListener, openBoundaryListeners } from './listeners.js';
 import { afterInnerInstance, isMultiInstanceBody, multiInstanceBody } from './multi-instance.js';
 import { propagateVariables, visibleVariables } from './variables.js';
@@ -179,7 +181,7 @@ export class Execution {
       const entered = this.takeFlow(this.flow(flowId), elementInstance.scopeId);
       if (this.eventRaceWinner?.gateway === elementInstance) this.eventRaceWinner.target = entered;
     }
-    if (flows.length === 0) this.completeScopeIfDone(elementInstance.scopeId);
+    if (flows.length === 0) completeScopeIfDone(this, elementInstance.scopeId);
   }
 
   /** Moves a token over a flow; returns the element instance it entered (none when a join holds it). */
@@ -194,13 +196,6 @@ export class Execution {
     return this.enter(target.id, scopeId);
   }
 
-  /** The catch event after a won event race: takes the event's variables (once), else undefined. */
-  takeRaceEvent(elementInstance: ElementInstance): { variables: Record<string, unknown> | undefined } | undefined {
-    const winner = this.eventRaceWinner;
-    if (winner?.target !== elementInstance) return undefined;
-    this.eventRaceWinner = undefined;
-    return { variables: winner.variables };
-  }
 
   /** The event a wait stood for happened: a listener fires, a token resumes. */
   triggerWait(elementInstance: ElementInstance, variables: Record<string, unknown> | undefined): void {
@@ -238,9 +233,9 @@ export class Execution {
     if (elementInstance.wait?.kind === 'child') {
       this.effects.push({ kind: 'cancel-instance', instanceId: elementInstance.wait.childInstanceId, reason: 'parent call activity ended' });
     }
-    this.terminateChildren(elementInstance.id);
+    terminateChildren(this, elementInstance.id);
     for (const incident of this.state.incidents.filter((open) => open.elementInstanceId === elementInstance.id)) {
-      this.resolveIncident(incident);
+      resolveIncident(this, incident);
     }
     elementInstance.wait = undefined;
     transition(elementInstance, 'terminated');
@@ -248,41 +243,8 @@ export class Execution {
     this.remove(elementInstance);
   }
 
-  /** Terminates every token and listener in a scope (except `keep`), and tokens waiting at joins. */
-  terminateChildren(scopeId: string | null, keep?: ElementInstance): void {
-    for (const child of this.state.elements.filter((candidate) => candidate.scopeId === scopeId && candidate !== keep)) {
-      if (child.state !== 'terminated' && this.state.elements.includes(child)) this.terminate(child);
-    }
-    this.state.joins = this.state.joins.filter((join) => join.scopeId !== scopeId);
-  }
 
-  /**
-   * When a scope has no tokens left (listeners do not count, and go with it), the sub-process completes, or
-   * at the top the instance does.
-   */
-  completeScopeIfDone(scopeId: string | null): void {
-    const { elements, joins } = this.state;
-    for (const candidate of elements) if (candidate.scopeId === scopeId && candidate.attachedTo === undefined) return;
-    for (const join of joins) if (join.scopeId === scopeId) return;
-    if (elements.some((candidate) => candidate.scopeId === scopeId)) {
-      this.state.elements = elements.filter((candidate) => candidate.scopeId !== scopeId);
-    }
-    if (scopeId === null) {
-      this.finishInstance('completed');
-      return;
-    }
-    const scope = this.elementInstance(scopeId);
-    if (scope && scope.state === 'active') this.complete(scope);
-  }
 
-  finishInstance(status: 'completed' | 'terminated', reason = 'cancelled'): void {
-    if (this.state.status !== 'active') return;
-    this.state.status = status;
-    this.state.endedAt = this.now;
-    this.record(status === 'completed' ? { type: 'instance-completed' } : { type: 'instance-terminated', reason });
-    const parent = this.state.parent;
-    if (parent && status === 'completed') this.effects.push({ kind: 'child-completed', parent, variables: this.state.variables });
-  }
 
   // ---- incidents -----------------------------------------------------------------------------------
 
@@ -293,27 +255,7 @@ export class Execution {
   private fail(elementInstance: ElementInstance, error: unknown): void {
     if (isEngineError(error) && (error.code === 'STEP_LIMIT_EXCEEDED' || error.code === 'STATE_INVALID')) throw error;
     const code = isEngineError(error) ? error.code : 'ELEMENT_FAILED';
-    this.raiseIncident(elementInstance, code, error instanceof Error ? error.message : String(error));
-  }
-
-  raiseIncident(elementInstance: ElementInstance, code: string, message: string, details?: Record<string, unknown>): IncidentState {
-    const incident: IncidentState = {
-      id: `${this.state.id}.${this.state.nextId++}`,
-      code,
-      message,
-      elementId: elementInstance.elementId,
-      elementInstanceId: elementInstance.id,
-      createdAt: this.now,
-      ...(details ? { details } : {}),
-    };
-    this.state.incidents.push(incident);
-    this.record({ type: 'incident-raised', elementId: incident.elementId, incidentId: incident.id, code, message });
-    return incident;
-  }
-
-  resolveIncident(incident: IncidentState): void {
-    this.state.incidents = this.state.incidents.filter((open) => open.id !== incident.id);
-    this.record({ type: 'incident-resolved', elementId: incident.elementId, incidentId: incident.id });
+    raiseIncident(this, elementInstance, code, error instanceof Error ? error.message : String(error));
   }
 
   // ---- history -------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import type { FlowNode } from '../model/definition.js';
 import type { ElementInstance } from '../model/instance-state.js';
 import { evaluateCondition } from '../expressions/evaluate.js';
 import type { Execution } from './execution.js';
+import { raiseIncident } from './incidents.js';
 
 /**
  * Outgoing flows of an activity or event (uncontrolled flow): every unconditional flow and every flow
@@ -38,7 +39,7 @@ export function selectFlows(
   }
   if (selected.length > 0) return selected;
   if (defaultFlow !== undefined) return [defaultFlow];
-  execution.raiseIncident(
+  raiseIncident(execution, 
     elementInstance,
     'NO_FLOW_SELECTED',
     `No outgoing sequence flow of '${node.id}' could be selected: no condition is true and there is no default flow`,

@@ -3,6 +3,7 @@ import type { ElementInstance } from '../model/instance-state.js';
 import { evaluateCondition, evaluateExpression } from '../expressions/evaluate.js';
 import { EngineError } from '../errors.js';
 import type { Execution } from './execution.js';
+import { terminateChildren } from './scopes.js';
 
 /**
  * Multi-instance activities. The element instance that the token enters is the *body*: a scope that
@@ -76,7 +77,7 @@ export function afterInnerInstance(execution: Execution, inner: ElementInstance)
     loop.completed >= loop.total ||
     (definition.completionCondition !== undefined && evaluateCondition(definition.completionCondition, execution.variablesFor(body), execution.functions, execution.now));
   if (done) {
-    execution.terminateChildren(body.id);
+    terminateChildren(execution, body.id);
     finish(execution, body, node);
   } else if (definition.sequential) startInner(execution, body, node);
 }

@@ -1,6 +1,7 @@
 import { EngineError } from '../errors.js';
 import { cloneJson } from '../json-clone.js';
 import type { HistoryEvent } from '../model/history-event.js';
+import { memoryStartTimers } from './memory-start-timers.js';
 import { packHistory, unpackHistory, type PackedHistory } from './packed-history.js';
 import type { InstanceState } from '../model/instance-state.js';
 import {
@@ -12,7 +13,6 @@ import {
   type InstanceSummary,
   type JobRecord,
   type SignalSubscriptionRecord,
-  type StartTimerRecord,
   type SubscriptionRecord,
   type TaskRecord,
   type TimerRecord,
@@ -56,7 +56,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
   const incidents = new Map<string, IncidentRecord>();
   const subscriptions = new Map<string, Map<string, SubscriptionRecord>>();
   const signals = new Map<string, Map<string, SignalSubscriptionRecord>>();
-  const startTimers = new Map<string, StartTimerRecord>();
+  const startTimers = memoryStartTimers();
   const timers: TimerRecord[] = []; // sorted by dueAt
 
   function addRecords(records: DerivedRecords): void {
@@ -277,33 +277,15 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
     },
 
     async nextTimerDueAt() {
-      let next = timers[0]?.dueAt;
-      for (const timer of startTimers.values()) if (next === undefined || timer.dueAt < next) next = timer.dueAt;
-      return next;
+      const instanceTimer = timers[0]?.dueAt;
+      const startTimer = startTimers.earliest();
+      return instanceTimer === undefined ? startTimer : startTimer === undefined ? instanceTimer : Math.min(instanceTimer, startTimer);
     },
 
-    async replaceStartTimers(key, replacements) {
-      for (const [id, timer] of startTimers) if (timer.key === key) startTimers.delete(id);
-      for (const timer of replacements) startTimers.set(timer.id, cloneJson(timer));
-    },
-
-    async dueStartTimers(now, limit) {
-      return [...startTimers.values()]
-        .filter((timer) => timer.dueAt <= now)
-        .sort((a, b) => a.dueAt - b.dueAt)
-        .slice(0, limit)
-        .map((timer) => cloneJson(timer));
-    },
-
-    async advanceStartTimer(id, next) {
-      if (!startTimers.has(id)) return;
-      if (next) startTimers.set(id, cloneJson(next));
-      else startTimers.delete(id);
-    },
-
-    async listStartTimers() {
-      return [...startTimers.values()].map((timer) => cloneJson(timer));
-    },
+    replaceStartTimers: startTimers.replaceStartTimers,
+    dueStartTimers: startTimers.dueStartTimers,
+    advanceStartTimer: startTimers.advanceStartTimer,
+    listStartTimers: startTimers.listStartTimers,
   };
 }
 

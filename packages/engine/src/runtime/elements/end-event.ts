@@ -4,6 +4,7 @@ import { compensate } from '../compensation.js';
 import type { ElementBehavior } from '../element-behavior.js';
 import type { Execution } from '../execution.js';
 import { throwEvent } from './throw-events.js';
+import { terminateChildren } from '../scopes.js';
 
 /**
  * End events. None: consumes the token; the scope completes once no token is left in it. Terminate:
@@ -14,7 +15,7 @@ import { throwEvent } from './throw-events.js';
 export const endEvent: ElementBehavior<EndEventNode> = {
   activate(execution, elementInstance, node) {
     const type = node.eventDefinition?.type;
-    if (type === 'terminate') execution.terminateChildren(elementInstance.scopeId, elementInstance);
+    if (type === 'terminate') terminateChildren(execution, elementInstance.scopeId, elementInstance);
     else if (type === 'cancel') {
       cancelTransaction(execution, elementInstance);
       return;

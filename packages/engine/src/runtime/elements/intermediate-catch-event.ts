@@ -2,6 +2,7 @@ import type { IntermediateCatchEventNode } from '../../model/definition.js';
 import { evaluateCondition } from '../../expressions/evaluate.js';
 import type { ElementBehavior } from '../element-behavior.js';
 import { armListener } from '../listeners.js';
+import { takeRaceEvent } from '../event-triggers.js';
 
 /**
  * Intermediate catch: waits for its timer, message, signal or condition (a condition already true passes at
@@ -10,7 +11,7 @@ import { armListener } from '../listeners.js';
 export const intermediateCatchEvent: ElementBehavior<IntermediateCatchEventNode> = {
   activate(execution, elementInstance, node) {
     const definition = node.eventDefinition;
-    const happened = execution.takeRaceEvent(elementInstance);
+    const happened = takeRaceEvent(execution, elementInstance);
     if (happened) {
       execution.resume(elementInstance, happened.variables);
       return;

@@ -1,6 +1,7 @@
 import type { ReceiveTaskNode } from '../../model/definition.js';
 import type { ElementBehavior } from '../element-behavior.js';
 import { waitForMessage } from '../waits/message-wait.js';
+import { takeRaceEvent } from '../event-triggers.js';
 
 /**
  * Receive task: waits for its message, like an intermediate message catch event. Without a message (Camunda
@@ -8,7 +9,7 @@ import { waitForMessage } from '../waits/message-wait.js';
  */
 export const receiveTask: ElementBehavior<ReceiveTaskNode> = {
   activate(execution, elementInstance, node) {
-    const happened = execution.takeRaceEvent(elementInstance);
+    const happened = takeRaceEvent(execution, elementInstance);
     if (happened) {
       execution.resume(elementInstance, happened.variables);
       return;

@@ -5,6 +5,7 @@ import { compensate } from '../compensation.js';
 import { propagate } from '../error-propagation.js';
 import type { Execution } from '../execution.js';
 import { waitForJob } from '../waits/job-wait.js';
+import { raiseIncident } from '../incidents.js';
 
 /**
  * What throwing an event definition does, shared by intermediate throw and end events. Returns true when
@@ -54,7 +55,7 @@ export function throwEvent(execution: Execution, elementInstance: ElementInstanc
  */
 export function throwError(execution: Execution, thrower: ElementInstance, code: string, message: string, variables?: Record<string, unknown>): void {
   if (propagate(execution, thrower, { kind: 'error', code, message, variables })) return;
-  execution.raiseIncident(thrower, 'UNHANDLED_BPMN_ERROR', `BPMN error '${code}' was not caught: ${message}`, { errorCode: code });
+  raiseIncident(execution, thrower, 'UNHANDLED_BPMN_ERROR', `BPMN error '${code}' was not caught: ${message}`, { errorCode: code });
   const parent = execution.state.parent;
   if (parent) execution.effects.push({ kind: 'child-error', parent, errorCode: code, message });
 }
