@@ -1,5 +1,5 @@
 import { evaluateExpression, evaluateString } from '../expressions/evaluate.js';
-import { addDuration, parseCycle, parseDateTime, parseDuration } from '../iso8601.js';
+import { firstFiring, nextFiring } from '../runtime/waits/timer-schedule.js';
 import type { StartEventNode } from '../model/definition.js';
 import type { PinnedProcess } from '../runtime/execution.js';
 import type { StartTimerRecord } from '../store/records.js';
@@ -38,28 +38,16 @@ export function startTimersOf(process: PinnedProcess, now: number): StartTimerRe
     const definition = (process.model.nodes[startEventId] as StartEventNode).eventDefinition;
     if (definition?.type !== 'timer') continue;
     const text = String(evaluateExpression(definition.timer.value, {}, undefined, now)).trim();
-    const base = { id: `${process.definitionId}#${startEventId}`, definitionId: process.definitionId, key: process.key, elementId: startEventId };
-    if (definition.timer.kind === 'date') timers.push({ ...base, dueAt: parseDateTime(text) });
-    else if (definition.timer.kind === 'duration') timers.push({ ...base, dueAt: addDuration(now, parseDuration(text)) });
-    else {
-      const cycle = parseCycle(text);
-      const interval = text.slice(text.lastIndexOf('/') + 1);
-      timers.push({
-        ...base,
-        dueAt: cycle.start ?? addDuration(now, cycle.interval),
-        cycle: { remaining: cycle.repetitions === null ? null : cycle.repetitions - 1, interval },
-      });
-    }
+    const { dueAt, cycle } = firstFiring(definition.timer.kind, text, now);
+    const timer: StartTimerRecord = { id: `${process.definitionId}#${startEventId}`, definitionId: process.definitionId, key: process.key, elementId: startEventId, dueAt };
+    if (cycle) timer.cycle = cycle;
+    timers.push(timer);
   }
   return timers;
 }
 
 /** After a start timer fired: its next firing, or null when the cycle is used up (or it fires once). */
 export function nextStartTimer(timer: StartTimerRecord): StartTimerRecord | null {
-  if (!timer.cycle || timer.cycle.remaining === 0) return null;
-  return {
-    ...timer,
-    dueAt: addDuration(timer.dueAt, parseDuration(timer.cycle.interval)),
-    cycle: { remaining: timer.cycle.remaining === null ? null : timer.cycle.remaining - 1, interval: timer.cycle.interval },
-  };
+  const next = nextFiring(timer.dueAt, timer.cycle);
+  return next ? { ...timer, ...next } : null;
 }
