@@ -176,6 +176,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
         removeRecords(stored.records);
         stored.status = state.status;
         stored.endedAt = state.endedAt;
+        stored.definitionId = state.definitionId; // a migration moves an instance to another version
+        stored.version = state.version;
         stored.revision = state.revision;
         stored.state = kept;
         stored.records = records;

@@ -27,6 +27,11 @@ describe('operating running instances', () => {
     expect(taskAfter).toMatchObject({ id: taskBefore.id, elementId: 'check', assignee: 'ann' });
     expect(after.activeElements.find((element) => element.elementId === 'reviewTimeout')?.dueAt).toBe(Date.parse('2026-01-01T01:00:00Z'));
     expect((await engine.history(id)).some((event) => event.type === 'instance-migrated')).toBe(true);
+    expect(await engine.listInstances({ key: 'orders', version: 2 })).toMatchObject([{ id, definitionId: 'orders:2' }]);
+    expect((await engine.listDefinitions()).map(({ id: definitionId, instances }) => [definitionId, instances.active])).toEqual([
+      ['orders:1', 0],
+      ['orders:2', 1],
+    ]);
     // and it runs on v2 from now on
     await engine.correlateMessage('ping');
     await engine.completeTask(taskAfter.id);

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate.js';
+import { initialMigration } from './001-initial.js';
+
+/** Every schema migration this package ships, in version order. Append; never edit a shipped one. */
+export const migrations: readonly Migration[] = [initialMigration];
