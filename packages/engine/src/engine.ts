@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { systemClock } from './clock.js';
 import { EngineError, isEngineError } from './errors.js';
-import { randomIds } from './ids.js';
+import { engineOwnerId, randomIds } from './ids.js';
 import { cloneJson } from './json-clone.js';
 import {
   cancelInstance,
@@ -67,9 +67,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const listeners = new Map<EngineEventName, Set<EngineListener>>();
   const background = new Set<Promise<unknown>>();
   const definitions = new DefinitionRegistry(store, () => clock.now());
-  const scheduler = new TimerScheduler(clock, () => track(commands.runDueTimers()));
+  const scheduler = new TimerScheduler(clock, () => track(runDueWork()));
   const runner = new CommandRunner(store, definitions, clock, handlers, options.maxStepsPerCommand ?? 100_000, committed, options.expressionFunctions);
-  const commands = new InstanceCommands(store, runner, definitions, ids, clock, (at) => !closed && scheduler.consider(at));
+  const owner = engineOwnerId();
+  const commands = new InstanceCommands(store, runner, definitions, ids, clock, (at) => !closed && scheduler.consider(at), owner, options.leaseMs ?? 30_000, () => [
+    ...handlers.keys(),
+  ]);
+  const pollIntervalMs = options.pollIntervalMs;
+
+  /** Runs due work, then (when polling for work other engines schedule) looks again after the interval. */
+  async function runDueWork(): Promise<number> {
+    const ran = await commands.runDueWork();
+    if (pollIntervalMs !== undefined && !closed) scheduler.consider(clock.now() + pollIntervalMs);
+    return ran;
+  }
   let closed = false;
 
   function committed(execution: Execution): void {
@@ -109,7 +120,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   // Arm the scheduler for timers already in a durable store.
-  void track(store.nextTimerDueAt().then((next) => next !== undefined && !closed && scheduler.consider(next)));
+  void track(
+    store.nextTimerDueAt().then((next) => {
+      if (next !== undefined && !closed) scheduler.consider(next);
+      if (pollIntervalMs !== undefined && !closed) scheduler.consider(clock.now() + pollIntervalMs);
+    }),
+  );
 
   return {
     clock,
@@ -166,7 +182,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       parseInput(nonEmptyString, type, 'handler type');
       if (typeof handler !== 'function') throw new EngineError('INVALID_ARGUMENT', `Handler for '${type}' must be a function`);
       handlers.set(type, handler);
-      track(commands.runWaitingJobs(type)).catch((error) => console.error(`[pravah] running waiting '${type}' jobs failed`, error));
+      track(runDueWork()).catch((error) => console.error(`[pravah] running waiting '${type}' jobs failed`, error));
       return () => {
         if (handlers.get(type) === handler) handlers.delete(type);
       };
@@ -268,7 +284,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       });
     },
 
-    runDueTimers: () => commands.runDueTimers(),
+    runDueWork,
 
     on(event, listener) {
       let set = listeners.get(event);

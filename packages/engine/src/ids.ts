@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { nanoid } from 'nanoid';
 
 /** Where the engine gets new ids for process instances from. Ids inside an instance derive from its id. */
@@ -14,4 +15,9 @@ export function randomIds(): IdSource {
 export function sequentialIds(prefix = ''): IdSource {
   let counter = 0;
   return { next: (kind) => `${prefix}${kind}-${++counter}` };
+}
+
+/** How an engine names itself on work leases: host, process and a random part (one engine per process is usual). */
+export function engineOwnerId(): string {
+  return `${hostname()}:${process.pid}:${nanoid(6)}`;
 }

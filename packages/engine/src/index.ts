@@ -41,7 +41,19 @@ export type {
   TaskRecord,
   TimerRecord,
 } from './store/records.js';
-export type { IncidentFilter, InstanceCommit, InstanceCounts, InstanceFilter, JobFilter, Page, Store, TaskFilter } from './store/store.js';
+export type {
+  IncidentFilter,
+  InstanceCommit,
+  InstanceCounts,
+  InstanceFilter,
+  JobFilter,
+  LeasedWork,
+  Page,
+  Store,
+  TaskFilter,
+  WorkLeaseRequest,
+} from './store/store.js';
+export type { DerivedRecords } from './store/records.js';
 export { parseBpmn, validateDefinition } from './parse/parse-bpmn.js';
 export type { ParsedBpmn } from './parse/parse-bpmn.js';
 export { instanceStateSchema, INSTANCE_STATE_SCHEMA_VERSION } from './model/instance-state.js';

@@ -438,6 +438,51 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
       });
     });
 
+    describe('leased due work', () => {
+      const at = (minutes: number) => T0 + minutes * MINUTE;
+      const lease = (owner: string, minutes: number, jobTypes: string[] = ['charge']) =>
+        store.leaseDueWork({ owner, now: at(minutes), until: at(minutes + 1), limit: 10, jobTypes });
+
+      it('leases due timers (earliest first) and runnable jobs of the asked types to one owner at a time', async () => {
+        // given two due timers, a later one, a job of a handled type, one of another type and a blocked one
+        await create(store, waitingState('a', { waits: [{ elementId: 'late', wait: { kind: 'timer', dueAt: at(2) } }, { elementId: 'early', wait: { kind: 'timer', dueAt: at(1) } }] }));
+        await create(store, waitingState('b', { waits: [{ elementId: 'future', wait: { kind: 'timer', dueAt: at(30) } }, { elementId: 'pay', wait: { kind: 'job', type: 'charge' } }] }));
+        await create(store, waitingState('c', { waits: [{ elementId: 'mail', wait: { kind: 'job', type: 'mail' } }] }));
+        await create(store, waitingState('d', { waits: [{ elementId: 'stuck', wait: { kind: 'job', type: 'charge' } }], incidents: [{ on: 0, code: 'HANDLER_FAILED' }] }));
+        // when engine one asks at T0+5
+        const first = await lease('one', 5);
+        // then it gets the two due timers in order and the one runnable charge job
+        expect(first.map((work) => [work.kind, work.kind === 'timer' ? work.id : work.jobKey])).toEqual([
+          ['timer', 'a.2'],
+          ['timer', 'a.1'],
+          ['job', 'b.2'],
+        ]);
+        // and engine two gets nothing while the leases last; the owner may ask again
+        expect(await lease('two', 5)).toEqual([]);
+        expect(await lease('one', 5)).toHaveLength(3);
+        // a limit is respected
+        expect(await store.leaseDueWork({ owner: 'three', now: at(7), until: at(8), limit: 1, jobTypes: ['charge'] })).toHaveLength(1);
+      });
+
+      it('lets another owner take over work whose lease expired (its engine died)', async () => {
+        await create(store, waitingState('a', { waits: [{ elementId: 'early', wait: { kind: 'timer', dueAt: at(1) } }] }));
+        expect(await lease('one', 5)).toHaveLength(1);
+        expect(await lease('two', 5.5)).toEqual([]);
+        const takenOver = await lease('two', 6);
+        expect(takenOver).toMatchObject([{ kind: 'timer', id: 'a.1' }]);
+        expect(await lease('one', 6.5)).toEqual([]);
+      });
+
+      it('ends leases when a commit rewrites the instance rows', async () => {
+        const before = await create(store, waitingState('a', { waits: [{ elementId: 'pay', wait: { kind: 'job', type: 'charge' } }] }));
+        expect(await lease('one', 1)).toHaveLength(1);
+        // the owner's command committed (attempts went up); the job is back, leasable by anyone
+        const after = waitingState('a', { waits: [{ elementId: 'pay', wait: { kind: 'job', type: 'charge', attempts: 1 } }] });
+        await update(store, before, after);
+        expect(await lease('two', 1)).toMatchObject([{ kind: 'job', jobKey: 'a.1', attempts: 1 }]);
+      });
+    });
+
     describe('start timers', () => {
       it('replaces the start timers of one key, leaving other keys alone', async () => {
         const cycle = { remaining: 3, interval: 'PT1H' };

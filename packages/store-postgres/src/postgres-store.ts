@@ -18,6 +18,7 @@ import {
 } from './tables.js';
 import { inTransaction } from './transaction.js';
 import { whereClause } from './where.js';
+import { leaseDueWork } from './work-leases.js';
 
 export type PostgresStoreOptions =
   /** The store opens (and `close` ends) its own pool. */
@@ -161,6 +162,8 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     findSignalSubscriptions: (signalName) => select(signalsTable, ' WHERE signal_name = $1 ORDER BY position', [signalName]),
 
     dueTimers: (now, limit) => select(timersTable, ' WHERE due_at <= $1 ORDER BY due_at, position LIMIT $2', [now, limit]),
+
+    leaseDueWork: async (request) => inTransaction(await db(), (client) => leaseDueWork(client, request)),
 
     async nextTimerDueAt() {
       const { rows } = await (await db()).query<{ next: string | null }>(

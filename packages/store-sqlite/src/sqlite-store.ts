@@ -20,6 +20,7 @@ import { derivedRowWriter } from './derived-rows.js';
 import { filteredQueries, taskQuery } from './filtered-query.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/migrations.js';
+import { workLeaser } from './work-leases.js';
 
 export interface SqliteStoreOptions {
   /** Path of the database file (created when missing), or `':memory:'`. */
@@ -69,6 +70,7 @@ export function sqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptions):
 
   const list = filteredQueries(db);
   const rows = derivedRowWriter(db);
+  const lease = workLeaser(db);
   const one = (sql: string) => db.prepare(sql).pluck();
   const statements = {
     insertDefinition: db.prepare(
@@ -251,6 +253,10 @@ export function sqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptions):
 
     async dueTimers(now, limit) {
       return parse<TimerRecord>(statements.dueTimers.all(now, limit));
+    },
+
+    async leaseDueWork(request) {
+      return lease(request);
     },
 
     async nextTimerDueAt() {

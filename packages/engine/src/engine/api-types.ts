@@ -47,6 +47,13 @@ export interface EngineOptions {
    * are your app's code (the model can only name them); arguments are copies of JSON values.
    */
   expressionFunctions?: Record<string, (...args: unknown[]) => unknown>;
+  /**
+   * Engines sharing a durable store: look for due work other engines scheduled at least this often (ms).
+   * Default: off (an engine wakes for the timers and jobs its own commands created).
+   */
+  pollIntervalMs?: number;
+  /** How long a lease on due work lasts before another engine may take it over (ms). Default 30,000. */
+  leaseMs?: number;
   /** Guard against loops without a wait state: a command that takes more steps fails with STEP_LIMIT_EXCEEDED. Default 100,000. */
   maxStepsPerCommand?: number;
 }
@@ -243,8 +250,12 @@ export interface Engine {
   retryIncident(incidentId: string): Promise<InstanceSnapshot>;
   /** Every deployed version with how many instances run on it. */
   listDefinitions(): Promise<DefinitionSummary[]>;
-  /** Fires every timer due at `clock.now()`; returns how many fired. The scheduler calls this by itself. */
-  runDueTimers(): Promise<number>;
+  /**
+   * Runs the work due at `clock.now()` (timer start events, instance timers, waiting jobs with a handler
+   * here), leasing each piece first so engines sharing a store never run the same work; returns how many
+   * ran. The scheduler calls this by itself.
+   */
+  runDueWork(): Promise<number>;
   /** Observe history events as they commit (`'*'` for all). Returns an unsubscribe function. */
   on(event: EngineEventName, listener: EngineListener): () => void;
   /** Resolves when background work (timer firing, jobs of a newly registered handler) is done. */

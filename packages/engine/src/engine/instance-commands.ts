@@ -11,14 +11,24 @@ import {
 } from '../runtime/commands.js';
 import type { Effect } from '../runtime/effects.js';
 import type { Execution, PinnedProcess } from '../runtime/execution.js';
-import type { Store } from '../store/store.js';
+import type { LeasedWork, Store } from '../store/store.js';
 import type { CommandRunner } from './command-runner.js';
 import type { DefinitionRegistry } from './definition-registry.js';
 import { latestStartEvents, nextStartTimer } from './start-events.js';
 import { raiseIncident } from '../runtime/incidents.js';
 
-/** Delay before a timer whose command failed (not an incident: a store or step-limit error) is tried again. */
-const FAILED_TIMER_RETRY_MS = 60_000;
+/** Delay before work whose command failed (not an incident: a store or step-limit error) is tried again. */
+const FAILED_WORK_RETRY_MS = 60_000;
+
+const workId = (work: LeasedWork) => (work.kind === 'timer' ? work.id : work.jobKey);
+
+/** A leased job: hand it to the command runner, which calls the handler (if it still waits, unblocked). */
+function queueJob(execution: Execution, elementInstanceId: string): boolean {
+  const elementInstance = execution.elementInstance(elementInstanceId);
+  if (elementInstance?.wait?.kind !== 'job' || execution.state.incidents.some((incident) => incident.elementInstanceId === elementInstanceId)) return false;
+  execution.pendingJobs.push(elementInstance);
+  return true;
+}
 
 export interface NewInstance {
   businessKey: string | null;
@@ -40,6 +50,11 @@ export class InstanceCommands {
     private readonly ids: IdSource,
     private readonly clock: Clock,
     private readonly rearm: (at: number) => void,
+    /** This engine's name on leases (one per process). */
+    private readonly owner: string,
+    private readonly leaseMs: number,
+    /** The job types this engine has handlers for now. */
+    private readonly jobTypes: () => string[],
   ) {}
 
   async create(process: PinnedProcess, start: NewInstance): Promise<Execution> {
@@ -71,47 +86,42 @@ export class InstanceCommands {
     return { triggered, started };
   }
 
-  /** Fires every instance timer and timer start event due now; returns how many fired. */
-  async runDueTimers(): Promise<number> {
-    let fired = 0;
+  /**
+   * Runs the work that is due: timer start events, then instance timers and waiting jobs this engine has
+   * handlers for, each leased to this engine first (`Store.leaseDueWork`) so that no other engine sharing
+   * the store runs it meanwhile. Returns how many ran. Work whose command fails (not an incident: a store
+   * or step-limit error) is left to its lease expiring and retried a minute later.
+   */
+  async runDueWork(): Promise<number> {
+    let ran = 0;
     const failed = new Set<string>();
     for (;;) {
-      const due = (await this.store.dueTimers(this.clock.now(), 100)).filter((timer) => !failed.has(timer.id));
-      const starts = await this.store.dueStartTimers(this.clock.now(), 100);
-      if (due.length === 0 && starts.length === 0) break;
+      const now = this.clock.now();
+      const starts = await this.store.dueStartTimers(now, 100);
       for (const timer of starts) {
         await this.store.advanceStartTimer(timer.id, nextStartTimer(timer));
         await this.create(await this.definitions.pinned(timer.definitionId), { businessKey: null, variables: {}, startEventId: timer.elementId });
-        fired++;
+        ran++;
       }
-      for (const timer of due) {
+      const leased = (await this.store.leaseDueWork({ owner: this.owner, now, until: now + this.leaseMs, limit: 100, jobTypes: this.jobTypes() }))
+        .filter((work) => !failed.has(workId(work)));
+      if (starts.length === 0 && leased.length === 0) break;
+      for (const work of leased) {
         try {
-          const { result } = await this.run(timer.instanceId, (execution) => fireTimer(execution, timer.elementInstanceId));
-          if (result) fired++;
+          const { result } = await this.run(work.instanceId, (execution) => (work.kind === 'timer' ? fireTimer(execution, work.elementInstanceId) : queueJob(execution, work.elementInstanceId)));
+          if (result) ran++;
+          else failed.add(workId(work));
         } catch (error) {
+          failed.add(workId(work));
           if (isEngineError(error) && error.code === 'CONCURRENT_MODIFICATION') continue;
-          failed.add(timer.id);
-          console.error(`[pravah] timer ${timer.id} of instance ${timer.instanceId} failed; retrying in ${FAILED_TIMER_RETRY_MS} ms`, error);
-          this.rearm(this.clock.now() + FAILED_TIMER_RETRY_MS);
+          console.error(`[pravah] ${work.kind} ${workId(work)} of instance ${work.instanceId} failed; retrying in ${FAILED_WORK_RETRY_MS} ms`, error);
+          this.rearm(this.clock.now() + FAILED_WORK_RETRY_MS);
         }
       }
     }
     const next = await this.store.nextTimerDueAt();
-    if (next !== undefined && !(next <= this.clock.now() && failed.size > 0)) this.rearm(next);
-    return fired;
-  }
-
-  /** Runs the waiting (unblocked) jobs of a type whose handler was just registered. */
-  async runWaitingJobs(type: string): Promise<void> {
-    for (const job of await this.store.listJobs({ type })) {
-      if (job.blocked) continue;
-      await this.run(job.instanceId, (execution) => {
-        const elementInstance = execution.elementInstance(job.elementInstanceId);
-        if (elementInstance?.wait?.kind === 'job' && !execution.state.incidents.some((incident) => incident.elementInstanceId === elementInstance.id)) {
-          execution.pendingJobs.push(elementInstance);
-        }
-      });
-    }
+    if (next !== undefined && next > this.clock.now()) this.rearm(next);
+    return ran;
   }
 
   private async runEffects(effects: Effect[]): Promise<void> {

@@ -1,13 +1,14 @@
 import { EngineError } from '../errors.js';
 import { cloneJson } from '../json-clone.js';
 import type { HistoryEvent } from '../model/history-event.js';
+import { memoryDefinitions } from './memory-definitions.js';
+import { memoryLeases } from './memory-leases.js';
 import { memoryStartTimers } from './memory-start-timers.js';
 import { packHistory, unpackHistory, type PackedHistory } from './packed-history.js';
 import type { InstanceState } from '../model/instance-state.js';
 import {
   deriveRecords,
   summarize,
-  type DefinitionRecord,
   type DerivedRecords,
   type IncidentRecord,
   type InstanceSummary,
@@ -17,7 +18,17 @@ import {
   type TaskRecord,
   type TimerRecord,
 } from './records.js';
-import type { IncidentFilter, InstanceCommit, InstanceCounts, InstanceFilter, JobFilter, Page, Store, TaskFilter } from './store.js';
+import type {
+  IncidentFilter,
+  InstanceCommit,
+  InstanceCounts,
+  InstanceFilter,
+  JobFilter,
+  Page,
+  Store,
+  TaskFilter,
+  WorkLeaseRequest,
+} from './store.js';
 
 interface StoredInstance extends InstanceSummary {
   revision: number;
@@ -49,7 +60,6 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
   /** Finished instance ids in the order they finished; `finished[firstFinished]` is the oldest kept. */
   let finished: string[] = [];
   let firstFinished = 0;
-  const definitions = new Map<string, DefinitionRecord>();
   const instances = new Map<string, StoredInstance>();
   const tasks = new Map<string, TaskRecord>();
   const jobs = new Map<string, JobRecord>();
@@ -57,6 +67,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
   const subscriptions = new Map<string, Map<string, SubscriptionRecord>>();
   const signals = new Map<string, Map<string, SignalSubscriptionRecord>>();
   const startTimers = memoryStartTimers();
+  const leases = memoryLeases();
   const timers: TimerRecord[] = []; // sorted by dueAt
 
   function addRecords(records: DerivedRecords): void {
@@ -78,11 +89,15 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
 
   function removeRecords(records: DerivedRecords): void {
     for (const task of records.tasks) tasks.delete(task.id);
-    for (const job of records.jobs) jobs.delete(job.jobKey);
+    for (const job of records.jobs) {
+      jobs.delete(job.jobKey);
+      leases.forget('job', job.jobKey);
+    }
     for (const incident of records.incidents) incidents.delete(incident.id);
     for (const subscription of records.subscriptions) subscriptions.get(subscription.messageName)?.delete(subscription.id);
     for (const signal of records.signals) signals.get(signal.signalName)?.delete(signal.id);
     for (const timer of records.timers) {
+      leases.forget('timer', timer.id);
       for (let index = timerIndex(timer.dueAt); index < timers.length && timers[index].dueAt === timer.dueAt; index++) {
         if (timers[index].id === timer.id) {
           timers.splice(index, 1);
@@ -116,34 +131,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
   return {
     kind: 'memory',
 
-    async saveDefinitions(records) {
-      for (const record of records) {
-        if (definitions.has(record.id)) {
-          throw new EngineError('CONCURRENT_MODIFICATION', `Definition '${record.id}' exists already`, { details: { definitionId: record.id } });
-        }
-      }
-      for (const record of records) definitions.set(record.id, { ...record });
-    },
-
-    async getDefinition(id) {
-      const record = definitions.get(id);
-      return record && { ...record };
-    },
-
-    async findDefinition(key, version) {
-      let found: DefinitionRecord | undefined;
-      for (const record of definitions.values()) {
-        if (record.key !== key) continue;
-        if (version === undefined ? !found || record.version > found.version : record.version === version) found = record;
-      }
-      return found && { ...found };
-    },
-
-    async listDefinitions() {
-      return [...definitions.values()]
-        .map((record) => ({ ...record }))
-        .sort((a, b) => (a.key === b.key ? a.version - b.version : a.key < b.key ? -1 : 1));
-    },
+    ...memoryDefinitions(),
 
     async countInstances() {
       const counts = new Map<string, InstanceCounts>();
@@ -276,6 +264,10 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
 
     async findSignalSubscriptions(signalName) {
       return [...(signals.get(signalName)?.values() ?? [])].map((signal) => ({ ...signal }));
+    },
+
+    async leaseDueWork(request: WorkLeaseRequest) {
+      return leases.lease(timers, jobs.values(), request);
     },
 
     async nextTimerDueAt() {

@@ -56,6 +56,21 @@ export interface JobFilter extends Page {
   instanceId?: string;
 }
 
+/** A request for due work, leased to one engine so that no other runs it meanwhile. */
+export interface WorkLeaseRequest {
+  /** Who asks: one id per engine (process). */
+  owner: string;
+  now: number;
+  /** The lease ends then unless the work is done first (its row goes); afterwards anyone may take it over. */
+  until: number;
+  limit: number;
+  /** Job types this engine has handlers for; other jobs are left for engines that have them. */
+  jobTypes: readonly string[];
+}
+
+/** A due timer or a runnable job, leased to the requesting owner. */
+export type LeasedWork = ({ kind: 'timer' } & TimerRecord) | ({ kind: 'job' } & JobRecord);
+
 /** Number of instances per definition, by status. */
 export interface InstanceCounts {
   definitionId: string;
@@ -97,6 +112,13 @@ export interface Store {
   findSignalSubscriptions(signalName: string): Promise<SignalSubscriptionRecord[]>;
   /** Timers due at or before `now`, earliest first. */
   dueTimers(now: number, limit: number): Promise<TimerRecord[]>;
+  /**
+   * Leases due work to `owner` until `until`: timers due at or before `now` (earliest first), then jobs of
+   * `jobTypes` not blocked by an incident (oldest first), skipping work another owner holds an unexpired
+   * lease on; an expired lease (its engine died) is taken over. A commit that rewrites the instance's rows
+   * ends the leases on them. PostgreSQL does this with `FOR UPDATE SKIP LOCKED`.
+   */
+  leaseDueWork(request: WorkLeaseRequest): Promise<LeasedWork[]>;
   /** When the earliest timer (of an instance, or a timer start event) is due, if any. */
   nextTimerDueAt(): Promise<number | undefined>;
 

@@ -1,7 +1,8 @@
 import { initial } from './001-initial.js';
+import { workLeases } from './002-work-leases.js';
 import type { Migration } from './migration.js';
 
 /** Every migration this package ships, in version order. Add new ones at the end; never edit applied ones. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, workLeases];
 
 export type { Migration } from './migration.js';
