@@ -1,6 +1,7 @@
 /**
- * `pnpm bench`: runs every workload against Pravah and bpmn-engine in this one process, prints the table
- * and writes `bench/results.json`. Needs `node --expose-gc` (the package's start script passes it).
+ * `pnpm bench`: runs every workload against Pravah and bpmn-engine in this one process (W5's PostgreSQL row
+ * forks two engine processes), prints the table and writes `bench/results.json`. Needs `node --expose-gc`
+ * (the package's start script passes it).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -9,12 +10,17 @@ import { straightThrough } from './w1-straight-through.js';
 import { waitingInstances } from './w2-waiting-instances.js';
 import { parallel } from './w3-parallel.js';
 import { deployLarge } from './w4-deploy-large.js';
+import { durableStraightThrough } from './w1-durable.js';
+import { sqliteWaiting } from './w2-sqlite.js';
 
 const workloads: Array<[string, () => Promise<Row[]>]> = [
   ['W1', straightThrough],
   ['W2', waitingInstances],
   ['W3', parallel],
   ['W4', deployLarge],
+  // Durable stores: W1 on SQLite and on PostgreSQL (PRAVAH_PG_URL), W2 on SQLite.
+  ['W5', durableStraightThrough],
+  ['W5', sqliteWaiting],
 ];
 
 function figure(value: number | null, unit: string): string {
@@ -37,7 +43,7 @@ function printTable(rows: Row[]): void {
     row.otherLabel,
     ratioText(row.ratio),
     row.target,
-    row.met === null ? '-' : `${row.met ? 'MET' : 'MISSED'}: ${row.margin}`,
+    row.met === null ? row.margin || '-' : `${row.met ? 'MET' : 'MISSED'}: ${row.margin}`,
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
   const format = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ');

@@ -13,7 +13,8 @@ import serializer, { TypeResolver } from 'moddle-context-serializer';
 export interface Row {
   workload: string;
   unit: string;
-  pravah: number;
+  /** Null when the workload could not run (the reason is in `margin`). */
+  pravah: number | null;
   /** bpmn-engine's (or the baseline's) figure, null when it has none. */
   other: number | null;
   otherLabel: string;

@@ -26,14 +26,14 @@ const TARGET_RATE = 100_000;
 const TARGET_RATIO = 500;
 
 /** net -> expected end event: 1.2 * net > 1000 large, > 100 medium, else small (the default flow). */
-const EXPECTED_ENDS: Array<[number, string]> = [
+export const EXPECTED_ENDS: Array<[number, string]> = [
   [1000, 'large'],
   [500, 'medium'],
   [10, 'small'],
 ];
 
 /** Instance `index` gets net 0..1999, so all three paths are taken. */
-const netOf = (index: number): number => index % 2000;
+export const netOf = (index: number): number => index % 2000;
 
 interface PravahRun {
   rate: number;

@@ -84,8 +84,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let closed = false;
 
   function committed(execution: Execution): void {
-    for (const element of execution.state.elements) {
-      if (element.wait?.kind === 'timer' && !closed) scheduler.consider(element.wait.dueAt);
+    for (const { wait } of execution.state.elements) {
+      if ((wait?.kind === 'timer' || (wait?.kind === 'job' && wait.dueAt !== undefined)) && !closed) scheduler.consider(wait.dueAt!);
     }
     if (listeners.size > 0) for (const event of execution.history) emit({ ...cloneJson(event), instanceId: execution.state.id });
   }

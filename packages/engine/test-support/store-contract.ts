@@ -18,7 +18,7 @@ const MINUTE = 60_000;
 /** A wait without its id: `waitingState` fills in `<instanceId>.<elementInstanceId>`. */
 type WaitSpec =
   | { kind: 'userTask'; name?: string; assignee?: string; candidateUsers?: string[]; candidateGroups?: string[]; dueDate?: string; formKey?: string; priority?: number }
-  | { kind: 'job'; type: string; attempts?: number; retries?: number }
+  | { kind: 'job'; type: string; attempts?: number; retries?: number; dueAt?: number }
   | { kind: 'timer'; dueAt: number }
   | { kind: 'message'; messageName: string; correlationKey: string | null }
   | { kind: 'signal'; signalName: string }
@@ -288,8 +288,8 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
         await create(store, waitingState('j1', { waits: [{ elementId: 'pay', wait: { kind: 'job', type: 'payment', attempts: 2 } }], incidents: [{ on: 0, code: 'HANDLER_FAILED' }] }));
         await create(store, waitingState('j2', { waits: [{ elementId: 'pay', wait: { kind: 'job', type: 'payment' } }, { elementId: 'mail', wait: { kind: 'job', type: 'email' } }] }));
         expect((await store.listJobs({ type: 'payment' })).sort((a, b) => (a.jobKey < b.jobKey ? -1 : 1))).toEqual([
-          { jobKey: 'j1.1', instanceId: 'j1', elementId: 'pay', elementInstanceId: '1', type: 'payment', attempts: 2, retries: 3, blocked: true },
-          { jobKey: 'j2.1', instanceId: 'j2', elementId: 'pay', elementInstanceId: '1', type: 'payment', attempts: 0, retries: 3, blocked: false },
+          { jobKey: 'j1.1', instanceId: 'j1', elementId: 'pay', elementInstanceId: '1', type: 'payment', attempts: 2, retries: 3, blocked: true, dueAt: null },
+          { jobKey: 'j2.1', instanceId: 'j2', elementId: 'pay', elementInstanceId: '1', type: 'payment', attempts: 0, retries: 3, blocked: false, dueAt: null },
         ]);
         expect((await store.listJobs({ instanceId: 'j2' })).map((job) => job.jobKey).sort()).toEqual(['j2.1', 'j2.2']);
         expect((await store.listJobs({ type: 'email', instanceId: 'j1' }))).toEqual([]);
@@ -471,6 +471,15 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
         const takenOver = await lease('two', 6);
         expect(takenOver).toMatchObject([{ kind: 'timer', id: 'a.1' }]);
         expect(await lease('one', 6.5)).toEqual([]);
+      });
+
+      it('does not lease a job waiting for a later retry, and wakes for it', async () => {
+        // given a failed job that retries at T0+10 minutes
+        await create(store, waitingState('r', { waits: [{ elementId: 'pay', wait: { kind: 'job', type: 'charge', attempts: 1, dueAt: at(10) } }] }));
+        // then it is not leased before then, and it is the next thing due
+        expect(await lease('one', 5)).toEqual([]);
+        expect(await store.nextTimerDueAt()).toBe(at(10));
+        expect(await lease('one', 10)).toMatchObject([{ kind: 'job', jobKey: 'r.1', dueAt: at(10) }]);
       });
 
       it('ends leases when a commit rewrites the instance rows', async () => {

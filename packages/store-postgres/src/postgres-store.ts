@@ -167,7 +167,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
 
     async nextTimerDueAt() {
       const { rows } = await (await db()).query<{ next: string | null }>(
-        'SELECT least((SELECT min(due_at) FROM timers), (SELECT min(due_at) FROM start_timers)) AS next',
+        'SELECT least((SELECT min(due_at) FROM timers), (SELECT min(due_at) FROM start_timers), (SELECT min(due_at) FROM jobs WHERE NOT blocked)) AS next',
       );
       return rows[0].next === null ? undefined : Number(rows[0].next);
     },

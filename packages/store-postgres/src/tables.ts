@@ -47,7 +47,15 @@ export const tasksTable: Table<TaskRecord> = {
 
 export const jobsTable: Table<JobRecord> = {
   name: 'jobs',
-  columns: [['job_key', 'jobKey'], ...located, ['type', 'type'], ['attempts', 'attempts'], ['retries', 'retries'], ['blocked', 'blocked']],
+  columns: [
+    ['job_key', 'jobKey'],
+    ...located,
+    ['type', 'type'],
+    ['attempts', 'attempts'],
+    ['retries', 'retries'],
+    ['blocked', 'blocked'],
+    ['due_at', 'dueAt', 'bigint'],
+  ],
 };
 
 export const timersTable: Table<TimerRecord> = {

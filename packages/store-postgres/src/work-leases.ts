@@ -20,7 +20,7 @@ const LEASE_TIMERS = `
 const LEASE_JOBS = `
   UPDATE jobs SET lease_owner = $1, lease_until = $2
   WHERE job_key IN (
-    SELECT job_key FROM jobs WHERE type = ANY($5::text[]) AND NOT blocked AND ${LEASABLE}
+    SELECT job_key FROM jobs WHERE type = ANY($5::text[]) AND NOT blocked AND (due_at IS NULL OR due_at <= $3) AND ${LEASABLE}
     ORDER BY position LIMIT $4 FOR UPDATE SKIP LOCKED)
   RETURNING ${columnList(jobsTable)}, position`;
 

@@ -28,15 +28,27 @@ describe.skipIf(!PG_URL)(`leased due work on PostgreSQL: ${NEEDS_PG}`, () => {
       waitingState('a', { waits: [{ elementId: 'wait', wait: { kind: 'timer', dueAt: T0 } }, { elementId: 'pay', wait: charge }] }),
       waitingState('b', { waits: [{ elementId: 'stuck', wait: charge }], incidents: [{ on: 0, code: 'HANDLER_FAILED' }] }),
     ];
-    for (const state of states) await inTransaction(pool, (client) => writeCommit(client, { state, expectedRevision: null, history: [] }));
+    // rows as a schema-1 store wrote them: jobs without the later columns
+    for (const state of states) {
+      const jobs = deriveRecords(state).jobs;
+      const withoutJobs = { ...state, elements: state.elements.filter((element) => element.wait?.kind !== 'job') };
+      await inTransaction(pool, (client) => writeCommit(client, { state: withoutJobs, expectedRevision: null, history: [] }));
+      for (const job of jobs) {
+        await pool.query(
+          'INSERT INTO jobs (job_key, instance_id, element_id, element_instance_id, type, attempts, retries, blocked) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+          [job.jobKey, job.instanceId, job.elementId, job.elementInstanceId, job.type, job.attempts, job.retries, job.blocked],
+        );
+      }
+    }
     // when this version's store is first used
     const store = postgresStore({ pool });
     const leased = await store.leaseDueWork({ owner: 'one', now: T0, until: T0 + MINUTE, limit: 10, jobTypes: ['charge'] });
-    // then migration 2 was applied and the old rows lease like new ones: the blocked job stays out
+    // then migrations 2 and 3 were applied and the old rows lease like new ones: the blocked job stays out
     const { rows } = await schema.query('SELECT version, name FROM schema_migrations ORDER BY version');
     expect(rows).toEqual([
       { version: 1, name: 'initial' },
       { version: 2, name: 'work-leases' },
+      { version: 3, name: 'job-retries' },
     ]);
     expect(leased).toEqual([
       { kind: 'timer', ...deriveRecords(states[0]).timers[0] },

@@ -29,7 +29,7 @@ export function derivedRowWriter(db: BetterSqlite3.Database): DerivedRowWriter {
   const task = db.prepare('INSERT INTO tasks (id, instance_id, element_id, key, assignee, created_at, record) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const group = db.prepare('INSERT INTO task_candidate_groups (group_name, created_at, task_id, instance_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
   const user = db.prepare('INSERT INTO task_candidate_users (user_name, created_at, task_id, instance_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
-  const job = db.prepare('INSERT INTO jobs (job_key, instance_id, type, blocked, record) VALUES (?, ?, ?, ?, ?)');
+  const job = db.prepare('INSERT INTO jobs (job_key, instance_id, type, blocked, due_at, record) VALUES (?, ?, ?, ?, ?, ?)');
   const timer = db.prepare('INSERT INTO timers (id, instance_id, due_at, record) VALUES (?, ?, ?, ?)');
   const subscription = db.prepare(
     'INSERT INTO message_subscriptions (id, instance_id, message_name, correlation_key, created_at, record) VALUES (?, ?, ?, ?, ?, ?)',
@@ -47,7 +47,7 @@ export function derivedRowWriter(db: BetterSqlite3.Database): DerivedRowWriter {
         for (const name of row.candidateGroups) group.run(name, row.createdAt, row.id, row.instanceId);
         for (const name of row.candidateUsers) user.run(name, row.createdAt, row.id, row.instanceId);
       }
-      for (const row of records.jobs) job.run(row.jobKey, row.instanceId, row.type, Number(row.blocked), JSON.stringify(row));
+      for (const row of records.jobs) job.run(row.jobKey, row.instanceId, row.type, Number(row.blocked), row.dueAt, JSON.stringify(row));
       for (const row of records.timers) timer.run(row.id, row.instanceId, row.dueAt, JSON.stringify(row));
       for (const row of records.subscriptions) {
         subscription.run(row.id, row.instanceId, row.messageName, row.correlationKey, row.createdAt, JSON.stringify(row));

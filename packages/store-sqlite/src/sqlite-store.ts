@@ -103,6 +103,7 @@ export function sqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptions):
     signals: one('SELECT record FROM signal_subscriptions WHERE signal_name = ? ORDER BY rowid'),
     dueTimers: one('SELECT record FROM timers WHERE due_at <= ? ORDER BY due_at LIMIT ?'),
     nextTimer: one('SELECT min(due_at) FROM timers'),
+    nextJobRetry: one('SELECT min(due_at) FROM jobs WHERE due_at IS NOT NULL AND blocked = 0'),
     nextStartTimer: one('SELECT min(due_at) FROM start_timers'),
     deleteStartTimers: db.prepare('DELETE FROM start_timers WHERE key = ?'),
     insertStartTimer: db.prepare('INSERT INTO start_timers (id, key, due_at, record) VALUES (?, ?, ?, ?)'),
@@ -260,10 +261,10 @@ export function sqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptions):
     },
 
     async nextTimerDueAt() {
-      const instanceTimer = statements.nextTimer.get() as number | null;
-      const startTimer = statements.nextStartTimer.get() as number | null;
-      if (instanceTimer === null) return startTimer ?? undefined;
-      return startTimer === null ? instanceTimer : Math.min(instanceTimer, startTimer);
+      const due = [statements.nextTimer.get(), statements.nextStartTimer.get(), statements.nextJobRetry.get()].filter(
+        (at): at is number => typeof at === 'number',
+      );
+      return due.length > 0 ? Math.min(...due) : undefined;
     },
 
     async replaceStartTimers(key, timers) {

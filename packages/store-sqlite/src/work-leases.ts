@@ -21,7 +21,8 @@ export function workLeaser(db: BetterSqlite3.Database): (request: WorkLeaseReque
   );
   const runnableJobs = db.prepare<unknown[], Candidate>(
     `SELECT rowid, record FROM jobs
-     WHERE type IN (SELECT value FROM json_each(@types)) AND blocked = 0 AND ${LEASABLE} ORDER BY rowid LIMIT @limit`,
+     WHERE type IN (SELECT value FROM json_each(@types)) AND blocked = 0 AND (due_at IS NULL OR due_at <= @now) AND ${LEASABLE}
+     ORDER BY rowid LIMIT @limit`,
   );
   const leaseTimer = db.prepare('UPDATE timers SET lease_owner = ?, lease_until = ? WHERE rowid = ?');
   const leaseJob = db.prepare('UPDATE jobs SET lease_owner = ?, lease_until = ? WHERE rowid = ?');

@@ -63,11 +63,12 @@ describe('leased due work on SQLite', () => {
     db.close();
     // when this version opens it
     const store = sqliteStore({ file: database.file });
-    // then migration 2 is applied and the old rows lease like new ones: the blocked job stays out
+    // then migrations 2 and 3 are applied and the old rows lease like new ones: the blocked job stays out
     const check = new Database(database.file, { readonly: true });
     expect(check.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual([
       { version: 1, name: 'initial' },
       { version: 2, name: 'work-leases' },
+      { version: 3, name: 'job-retries' },
     ]);
     check.close();
     const leased = await store.leaseDueWork({ owner: 'one', now: T0, until: T0 + MINUTE, limit: 10, jobTypes: ['charge'] });

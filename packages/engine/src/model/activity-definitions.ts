@@ -19,6 +19,8 @@ export interface JobDefinition {
     | 'camunda:decisionRef';
   /** Decisions: the handler's return value is stored whole in this variable. */
   resultVariable?: string;
+  /** From `camunda:failedJobRetryTimeCycle` (`R3/PT10S`): the wait between attempts. */
+  retryBackoff?: string;
   /** `zeebe:taskDefinition retries`, default 3. */
   retries?: Expression;
   /** `zeebe:taskHeaders`, passed to the handler as `headers`. */

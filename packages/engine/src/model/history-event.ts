@@ -16,6 +16,7 @@ export type HistoryEvent =
   | { seq: number; at: number; type: 'task-claimed'; elementId: string; taskId: string; assignee: string | null }
   | { seq: number; at: number; type: 'task-completed'; elementId: string; taskId: string; completedBy: string | null }
   | { seq: number; at: number; type: 'variables-changed'; elementId: string | null; variables: Record<string, unknown> }
+  | { seq: number; at: number; type: 'job-failed'; elementId: string; jobKey: string; attempt: number; message: string; retryAt: number }
   | { seq: number; at: number; type: 'incident-raised'; elementId: string; incidentId: string; code: string; message: string }
   | { seq: number; at: number; type: 'incident-resolved'; elementId: string; incidentId: string };
 

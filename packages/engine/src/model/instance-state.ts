@@ -32,10 +32,15 @@ export const jobWaitSchema = z.object({
   type: z.string(),
   /** How many times a handler has been called for this job. */
   attempts: z.number().int(),
+  /** How many attempts a handler gets before a failure becomes an incident (Zeebe `retries`, default 3). */
   retries: z.number().int(),
   headers: z.record(z.string(), z.string()).optional(),
   /** Decision jobs: the handler's return value goes whole into this variable. */
   resultVariable: z.string().optional(),
+  /** ISO 8601 duration to wait before retrying a failed handler (absent: retry at once). */
+  retryBackoff: z.string().optional(),
+  /** A failed job waiting for its retry: not run before this time (epoch ms). */
+  dueAt: z.number().optional(),
 });
 export const timerWaitSchema = z.object({
   kind: z.literal('timer'),

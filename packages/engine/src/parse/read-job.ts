@@ -33,6 +33,29 @@ export interface ImplementationOptions {
 }
 
 export function readTaskImplementation(context: CompileContext, element: ModdleElement, options: ImplementationOptions = {}): TaskImplementation {
+  const implementation = readImplementation(context, element, options);
+  if (implementation.job) readRetryCycle(context, element, implementation.job);
+  return implementation;
+}
+
+/**
+ * `camunda:failedJobRetryTimeCycle` `R3/PT10S`: three attempts, ten seconds apart (it overrides Zeebe's
+ * `retries`). A cycle that does not parse is EXPRESSION_INVALID.
+ */
+function readRetryCycle(context: CompileContext, element: ModdleElement, job: JobDefinition): void {
+  const cycle = findExtension(element, 'camunda:FailedJobRetryTimeCycle');
+  const text = cycle && typeof cycle.body === 'string' ? cycle.body.trim() : undefined;
+  if (!text) return;
+  const match = /^R(\d+)\/(P[^/]+)$/.exec(text);
+  if (!match) {
+    addIssue(context.sink, 'EXPRESSION_INVALID', element, `'${text}' is not a retry cycle like R3/PT10S`, { path: 'camunda:failedJobRetryTimeCycle' });
+    return;
+  }
+  job.retries = match[1];
+  job.retryBackoff = match[2];
+}
+
+function readImplementation(context: CompileContext, element: ModdleElement, options: ImplementationOptions): TaskImplementation {
   const { optional = false, holder = element } = options;
   const decision = readDecision(element);
   if (decision) return { job: decision };

@@ -1,4 +1,5 @@
 import { EngineError } from '../errors.js';
+import { addDuration, parseDuration } from '../iso8601.js';
 import type { ExpressionFunctions } from '../expressions/compile-expression.js';
 import { INSTANCE_STATE_SCHEMA_VERSION, type ElementInstance, type InstanceState, type WaitState } from '../model/instance-state.js';
 import { mapVariables } from './elements/call-activity.js';
@@ -172,10 +173,23 @@ export function throwJobError(execution: Execution, elementInstanceId: string, e
   execution.run();
 }
 
-/** A handler threw: the job stays waiting with an incident that `retryIncident` clears. */
+/**
+ * A handler threw. While attempts are left (`retries`), the job is retried: at once (in this command) or,
+ * with a `retryBackoff`, when it falls due again (the job executor leases it then). With none left, the
+ * job stays waiting with an incident that `retryIncident` clears (one more attempt per retry).
+ */
 export function failJob(execution: Execution, elementInstanceId: string, code: string, message: string, details?: Record<string, unknown>): void {
   const elementInstance = waitingElement(execution, elementInstanceId, 'job');
-  raiseIncident(execution, elementInstance, code, message, details);
+  const wait = elementInstance.wait;
+  const retriable = code === 'HANDLER_FAILED' && wait.attempts < wait.retries && !execution.state.incidents.some((open) => open.elementInstanceId === elementInstanceId);
+  if (!retriable) {
+    raiseIncident(execution, elementInstance, code, message, details);
+    return;
+  }
+  const retryAt = wait.retryBackoff ? addDuration(execution.now, parseDuration(wait.retryBackoff)) : execution.now;
+  execution.record({ type: 'job-failed', elementId: elementInstance.elementId, jobKey: wait.jobKey, attempt: wait.attempts, message, retryAt });
+  if (retryAt <= execution.now) execution.pendingJobs.push(elementInstance);
+  else wait.dueAt = retryAt;
 }
 
 /** Clears an incident and resumes the element from the lifecycle state where it failed. */

@@ -25,7 +25,7 @@ export function memoryLeases() {
       const types = new Set(jobTypes);
       for (const job of jobs) {
         if (leased.length >= limit) break;
-        if (job.blocked || !types.has(job.type) || !free(`job:${job.jobKey}`, owner, now)) continue;
+        if (job.blocked || (job.dueAt !== null && job.dueAt > now) || !types.has(job.type) || !free(`job:${job.jobKey}`, owner, now)) continue;
         leases.set(`job:${job.jobKey}`, { owner, until });
         leased.push({ kind: 'job', ...job });
       }

@@ -271,9 +271,10 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
     },
 
     async nextTimerDueAt() {
-      const instanceTimer = timers[0]?.dueAt;
-      const startTimer = startTimers.earliest();
-      return instanceTimer === undefined ? startTimer : startTimer === undefined ? instanceTimer : Math.min(instanceTimer, startTimer);
+      const candidates = [timers[0]?.dueAt, startTimers.earliest()];
+      for (const job of jobs.values()) if (job.dueAt !== null && !job.blocked) candidates.push(job.dueAt);
+      const due = candidates.filter((at): at is number => at !== undefined);
+      return due.length > 0 ? Math.min(...due) : undefined;
     },
 
     replaceStartTimers: startTimers.replaceStartTimers,

@@ -50,6 +50,8 @@ export interface JobRecord {
   retries: number;
   /** A job with an open incident is not run again until the incident is retried. */
   blocked: boolean;
+  /** A failed job waiting for its retry is not run before this time (null: runnable now). */
+  dueAt: number | null;
 }
 
 export interface TimerRecord {
@@ -164,6 +166,7 @@ export function deriveRecords(state: InstanceState): DerivedRecords {
           attempts: wait.attempts,
           retries: wait.retries,
           blocked: state.incidents.some((incident) => incident.elementInstanceId === element.id),
+          dueAt: wait.dueAt ?? null,
         });
         break;
       case 'timer':

@@ -114,12 +114,12 @@ export interface Store {
   dueTimers(now: number, limit: number): Promise<TimerRecord[]>;
   /**
    * Leases due work to `owner` until `until`: timers due at or before `now` (earliest first), then jobs of
-   * `jobTypes` not blocked by an incident (oldest first), skipping work another owner holds an unexpired
+   * `jobTypes` not blocked by an incident and not waiting for a later retry (`dueAt`), oldest first, skipping work another owner holds an unexpired
    * lease on; an expired lease (its engine died) is taken over. A commit that rewrites the instance's rows
    * ends the leases on them. PostgreSQL does this with `FOR UPDATE SKIP LOCKED`.
    */
   leaseDueWork(request: WorkLeaseRequest): Promise<LeasedWork[]>;
-  /** When the earliest timer (of an instance, or a timer start event) is due, if any. */
+  /** When the earliest timer (of an instance, or a timer start event) or delayed job retry is due, if any. */
   nextTimerDueAt(): Promise<number | undefined>;
 
   /** Replaces every timer start event of `key` (a new version's timers replace the old version's). */

@@ -32,10 +32,10 @@ describe('service tasks and handlers', () => {
     ]);
   });
 
-  it('turns a thrown exception into an incident that a retry clears', async () => {
-    // given a handler that fails once
+  it('retries a failing handler while attempts are left, then raises an incident that a retry clears', async () => {
+    // given a handler that fails twice (the model allows 2 attempts: zeebe:taskDefinition retries="2")
     const engine = createTestEngine();
-    let failures = 1;
+    let failures = 2;
     engine.handle('charge-card', ({ attempt }) => {
       if (failures-- > 0) throw new Error('card service down');
       return { attemptSeen: attempt };
@@ -43,20 +43,50 @@ describe('service tasks and handlers', () => {
     await engine.deploy(fixture('zeebe-order.bpmn'));
     // when
     const instance = await engine.start('order', { variables: { amount: 1 } });
-    // then
+    // then both attempts ran at once and the second failure is an incident
     expect(instance.status).toBe('active');
     await assertThatInstance(engine, instance.id).hasIncident({ code: 'HANDLER_FAILED', elementId: 'charge' });
+    const history = await engine.history(instance.id);
+    expect(history.filter((event) => event.type === 'job-failed')).toMatchObject([{ attempt: 1, message: 'card service down' }]);
     const [incident] = await engine.listIncidents({ instanceId: instance.id });
     expect(incident.message).toContain('card service down');
-    // when retried
+    // when retried by an operator
     const after = await engine.retryIncident(incident.id);
-    // then
+    // then the third attempt succeeds
     expect(after.status).toBe('completed');
-    expect(after.variables.attemptSeen).toBe(2);
+    expect(after.variables.attemptSeen).toBe(3);
     expect(await engine.listIncidents({})).toEqual([]);
     const types = (await engine.history(instance.id)).map((event) => event.type);
     expect(types).toContain('incident-raised');
     expect(types).toContain('incident-resolved');
+  });
+
+  it('waits out a camunda:failedJobRetryTimeCycle between attempts', async () => {
+    // given R3/PT10S: three attempts, ten seconds apart, and a handler that always fails
+    const engine = createTestEngine();
+    const attempts: number[] = [];
+    engine.handle('charge-card', ({ attempt }) => {
+      attempts.push(attempt);
+      throw new Error('down');
+    });
+    const xml = fixture('zeebe-order.bpmn').replace(
+      '<zeebe:taskDefinition type="charge-card" retries="2" />',
+      '<zeebe:taskDefinition type="charge-card" /><camunda:failedJobRetryTimeCycle>R3/PT10S</camunda:failedJobRetryTimeCycle>',
+    );
+    await engine.deploy(xml);
+    const { id } = await engine.start('order', { variables: { amount: 1 } });
+    // then the first attempt failed and the job waits ten seconds
+    expect(attempts).toEqual([1]);
+    expect(await engine.listJobs({ instanceId: id })).toMatchObject([{ dueAt: Date.parse('2026-01-01T00:00:10Z') }]);
+    await engine.clock.advance('PT9S');
+    expect(attempts).toEqual([1]);
+    await engine.clock.advance('PT1S');
+    expect(attempts).toEqual([1, 2]);
+    await engine.clock.advance('PT10S');
+    expect(attempts).toEqual([1, 2, 3]);
+    await assertThatInstance(engine, id).hasIncident({ code: 'HANDLER_FAILED' });
+    await engine.clock.advance('PT1M');
+    expect(attempts).toEqual([1, 2, 3]);
   });
 
   it('raises UNHANDLED_BPMN_ERROR for a BpmnError nothing catches', async () => {

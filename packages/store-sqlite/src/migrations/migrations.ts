@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate.js';
 import { initialMigration } from './001-initial.js';
 import { workLeasesMigration } from './002-work-leases.js';
+import { jobRetriesMigration } from './003-job-retries.js';
 
 /** Every schema migration this package ships, in version order. Append; never edit a shipped one. */
-export const migrations: readonly Migration[] = [initialMigration, workLeasesMigration];
+export const migrations: readonly Migration[] = [initialMigration, workLeasesMigration, jobRetriesMigration];

@@ -28,5 +28,6 @@ export function waitForJob(execution: Execution, elementInstance: ElementInstanc
   };
   if (job.headers) elementInstance.wait.headers = job.headers;
   if (job.resultVariable) elementInstance.wait.resultVariable = job.resultVariable;
+  if (job.retryBackoff) elementInstance.wait.retryBackoff = job.retryBackoff;
   execution.pendingJobs.push(elementInstance);
 }
