@@ -78,7 +78,7 @@ export function sqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptions):
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     ),
     getDefinition: db.prepare('SELECT * FROM definitions WHERE id = ?'),
-    latestDefinition: db.prepare('SELECT * FROM definitions WHERE key = ? ORDER BY version DESC LIMIT 1'),
+    latestDefinitionId: db.prepare('SELECT id FROM definitions WHERE key = ? ORDER BY version DESC LIMIT 1').pluck(),
     definitionVersion: db.prepare('SELECT * FROM definitions WHERE key = ? AND version = ?'),
     listDefinitions: db.prepare('SELECT * FROM definitions ORDER BY key, version'),
     countInstances: db.prepare(
@@ -132,6 +132,9 @@ export function sqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptions):
     }
   });
 
+  /** Definition records never change once saved, so they are read from the file once. */
+  const definitionCache = new Map<string, DefinitionRecord>();
+
   const commit = db.transaction(({ state, expectedRevision, history }: InstanceCommit) => {
     const text = JSON.stringify(state);
     const summary = [state.definitionId, state.key, state.version, state.businessKey, state.status, state.revision, text, state.startedAt, state.endedAt];
@@ -178,7 +181,15 @@ export function sqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptions):
     },
 
     async findDefinition(key, version) {
-      return definition(version === undefined ? statements.latestDefinition.get(key) : statements.definitionVersion.get(key, version));
+      if (version === undefined) {
+        // every start asks for the latest version: read only its id, and the (immutable) record once
+        const id = statements.latestDefinitionId.get(key) as string | undefined;
+        if (id === undefined) return undefined;
+        let cached = definitionCache.get(id);
+        if (!cached) definitionCache.set(id, (cached = definition(statements.getDefinition.get(id))!));
+        return { ...cached };
+      }
+      return definition(statements.definitionVersion.get(key, version));
     },
 
     async listDefinitions() {
