@@ -69,6 +69,7 @@ describe('leased due work on SQLite', () => {
       { version: 1, name: 'initial' },
       { version: 2, name: 'work-leases' },
       { version: 3, name: 'job-retries' },
+      { version: 4, name: 'history-per-command' },
     ]);
     check.close();
     const leased = await store.leaseDueWork({ owner: 'one', now: T0, until: T0 + MINUTE, limit: 10, jobTypes: ['charge'] });
