@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { systemClock } from './clock.js';
 import { EngineError, isEngineError } from './errors.js';
 import { engineOwnerId, randomIds } from './ids.js';
@@ -7,19 +6,18 @@ import {
   cancelInstance,
   claimUserTask,
   completeUserTask,
-  deliverMessage,
   retryIncident as retryIncidentCommand,
   setProcessVariables,
   triggerWaitState,
 } from './runtime/commands.js';
+import { CONTINUATION_JOB_TYPE } from './runtime/continuations.js';
 import type { Execution } from './runtime/execution.js';
-import type { InstanceState } from './model/instance-state.js';
 import { memoryStore } from './store/memory-store.js';
 import type { Engine, EngineEvent, EngineEventName, EngineListener, EngineOptions, InstanceSnapshot, JobHandler, Task } from './engine/api-types.js';
 import { CommandRunner } from './engine/command-runner.js';
 import { InstanceCommands } from './engine/instance-commands.js';
 import { migrate } from './engine/migrate.js';
-import { latestStartEvents } from './engine/start-events.js';
+import { correlate } from './engine/correlation.js';
 import { DefinitionRegistry } from './engine/definition-registry.js';
 import {
   completeTaskOptionsSchema,
@@ -42,15 +40,6 @@ import { TimerScheduler } from './engine/timer-scheduler.js';
 
 export type { Engine } from './engine/api-types.js';
 
-/** Camunda 7 correlation: by business key and by process variables that must equal the given values. */
-function matchesInstance(state: InstanceState, businessKey: string | undefined, processVariables: Record<string, unknown> | undefined): boolean {
-  if (businessKey !== undefined && state.businessKey !== businessKey) return false;
-  for (const [name, value] of Object.entries(processVariables ?? {})) {
-    if (!isDeepStrictEqual(state.variables[name], value)) return false;
-  }
-  return true;
-}
-
 /**
  * Creates an engine. Everything is injectable: the store (in-memory by default), the clock, the id source
  * and the handlers.
@@ -72,6 +61,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const owner = engineOwnerId();
   const commands = new InstanceCommands(store, runner, definitions, ids, clock, (at) => !closed && scheduler.consider(at), owner, options.leaseMs ?? 30_000, () => [
     ...handlers.keys(),
+    CONTINUATION_JOB_TYPE,
   ]);
   const pollIntervalMs = options.pollIntervalMs;
 
@@ -84,9 +74,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let closed = false;
 
   function committed(execution: Execution): void {
+    let continuation = false;
     for (const { wait } of execution.state.elements) {
-      if ((wait?.kind === 'timer' || (wait?.kind === 'job' && wait.dueAt !== undefined)) && !closed) scheduler.consider(wait.dueAt!);
+      if (closed || (wait?.kind !== 'timer' && wait?.kind !== 'job')) continue;
+      if (wait.kind === 'timer' || wait.dueAt !== undefined) scheduler.consider(wait.dueAt!);
+      else if (wait.continuation) continuation = true;
     }
+    // the job executor picks an async continuation up right after this command has returned (`idle()` waits
+    // for it; a `close()` before then leaves it to whichever engine looks next)
+    if (continuation) void track(new Promise((resolve) => setTimeout(resolve, 0)).then(() => (closed ? 0 : runDueWork())));
     if (listeners.size > 0) for (const event of execution.history) emit({ ...cloneJson(event), instanceId: execution.state.id });
   }
 
@@ -193,22 +189,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     async correlateMessage(name, correlateOptions = {}) {
       parseInput(nonEmptyString, name, 'message name');
       const { correlationKey, variables, businessKey, processVariables } = parseInput(correlateOptionsSchema, correlateOptions, 'correlate options');
-      const values = toJsonObject(variables, 'variables');
-      for (const subscription of await store.findSubscriptions(name, correlationKey ?? null)) {
-        const { result } = await commands.run(subscription.instanceId, (execution) => {
-          const wait = execution.elementInstance(subscription.elementInstanceId)?.wait;
-          if (wait?.kind !== 'message' || wait.messageName !== name || wait.correlationKey !== (correlationKey ?? null)) return false;
-          if (!matchesInstance(execution.state, businessKey, processVariables)) return false;
-          deliverMessage(execution, subscription.elementInstanceId, values);
-          return true;
-        });
-        if (result) return { correlated: true, instanceId: subscription.instanceId, elementId: subscription.elementId };
-      }
-      for (const { process, startEventId } of await latestStartEvents(store, definitions, 'message', name)) {
-        const execution = await commands.create(process, { businessKey: businessKey ?? correlationKey ?? null, variables: values, startEventId });
-        return { correlated: true, instanceId: execution.state.id, elementId: startEventId, started: true };
-      }
-      return { correlated: false };
+      return correlate(store, definitions, commands, name, { correlationKey, businessKey, processVariables, variables: toJsonObject(variables, 'variables') });
     },
 
     async broadcastSignal(name, signalOptions = {}) {

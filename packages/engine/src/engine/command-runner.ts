@@ -4,6 +4,7 @@ import { cloneJson } from '../json-clone.js';
 import type { ExpressionFunctions } from '../expressions/compile-expression.js';
 import { instanceStateSchema, type InstanceState } from '../model/instance-state.js';
 import { completeJob, failJob, throwJobError } from '../runtime/commands.js';
+import { continueAfterCommit } from '../runtime/continuations.js';
 import { Execution, type PinnedProcess } from '../runtime/execution.js';
 import type { Store } from '../store/store.js';
 import type { JobHandler } from './api-types.js';
@@ -110,6 +111,10 @@ export class CommandRunner {
       const elementInstance = pendingJobs.shift()!;
       const wait = elementInstance.wait;
       if (wait?.kind !== 'job' || !state.elements.includes(elementInstance)) continue;
+      if (wait.continuation) {
+        continueAfterCommit(execution, elementInstance);
+        continue;
+      }
       const handler = this.handlers.get(wait.type);
       if (!handler) continue;
       wait.attempts++;

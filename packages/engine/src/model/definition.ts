@@ -99,6 +99,12 @@ interface FlowNodeBase {
   boundaryEvents?: string[];
   /** Multi-instance: the element runs once per item or per count. */
   multiInstance?: MultiInstance;
+  /**
+   * `camunda:asyncBefore` / `asyncAfter` (`camunda:async`): commit before activating / after completing;
+   * the job executor continues in a command of its own.
+   */
+  asyncBefore?: boolean;
+  asyncAfter?: boolean;
   /** `isForCompensation`: the activity only runs as a compensation handler, never on the normal flow. */
   isForCompensation?: boolean;
   /** The compensation handler activity (via a compensation boundary event and its association). */

@@ -41,6 +41,8 @@ export const jobWaitSchema = z.object({
   retryBackoff: z.string().optional(),
   /** A failed job waiting for its retry: not run before this time (epoch ms). */
   dueAt: z.number().optional(),
+  /** An async continuation (`camunda:asyncBefore` / `asyncAfter`): the job executor goes on from here. */
+  continuation: z.enum(['before', 'after']).optional(),
 });
 export const timerWaitSchema = z.object({
   kind: z.literal('timer'),

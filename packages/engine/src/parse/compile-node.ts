@@ -61,6 +61,8 @@ export function compileNode(context: CompileContext, element: ModdleElement, sco
     ...readIoMappings(context, element),
     ...readMultiInstance(context, element),
     ...(element.isForCompensation === true ? { isForCompensation: true } : {}),
+    ...(element.asyncBefore === true || element.async === true ? { asyncBefore: true } : {}),
+    ...(element.asyncAfter === true ? { asyncAfter: true } : {}),
   };
   const defaultId = elementProp(element, 'default')?.id;
   const defaultFlow = defaultId ? { defaultFlow: defaultId } : {};

@@ -1,7 +1,7 @@
 /**
  * Extensions that are accepted but not executed yet, each reported once per element as a MODEL_WARNING:
- * - `camunda:async`, `camunda:asyncBefore`, `camunda:asyncAfter` (true) and `camunda:exclusive="false"`: Pravah
- *   runs each command synchronously to the next wait state for now.
+ * - `camunda:exclusive="false"`: continuations of one instance never run in parallel anyway (one command at
+ *   a time per instance). (`camunda:asyncBefore` / `asyncAfter` are executed: see compile-node.ts.)
  * - `camunda:executionListener`, `camunda:taskListener`, `zeebe:executionListeners`, `zeebe:taskListeners`.
  * - `camunda:formData` / `camunda:formProperty` form fields.
  * - `camunda:properties`, `zeebe:properties`.
@@ -21,16 +21,9 @@ const IGNORED_EXTENSIONS: Readonly<Record<string, string>> = {
   'zeebe:Properties': 'zeebe:properties',
 };
 
-const ASYNC_FLAGS = ['async', 'asyncBefore', 'asyncAfter'] as const;
-
 export function warnIgnoredExtensions(sink: IssueSink, element: ModdleElement): void {
-  for (const flag of ASYNC_FLAGS) {
-    if (element[flag] === true) {
-      addWarning(sink, element, `camunda:${flag} is ignored: the element runs synchronously`, { path: `camunda:${flag}` });
-    }
-  }
   if (Object.hasOwn(element, 'exclusive') && element.exclusive === false) {
-    addWarning(sink, element, 'camunda:exclusive is ignored: the element runs synchronously', { path: 'camunda:exclusive' });
+    addWarning(sink, element, 'camunda:exclusive is ignored: an instance runs one command at a time', { path: 'camunda:exclusive' });
   }
   const seen = new Set<string>();
   for (const extension of extensionValues(element)) {

@@ -10,6 +10,7 @@ import { selectOutgoingFlows } from './flow-selection.js';
 import { applyInputs, applyOutputs } from './io-mappings.js';
 import { transition } from './lifecycle.js';
 import { fireTrueConditions } from './conditions.js';
+import { awaitContinuation } from './continuations.js';
 import { raiseIncident, resolveIncident } from './incidents.js';
 import { completeScopeIfDone, terminateChildren } from './scopes.js';
 import { closeListeners, isListener, openBoundaryListeners } from './listeners.js';
@@ -58,8 +59,6 @@ export class Execution {
     readonly functions?: ExpressionFunctions,
   ) {}
 
-  // ---- queries -------------------------------------------------------------------------------------
-
   node(elementId: string): FlowNode {
     return this.process.model.nodes[elementId];
   }
@@ -76,8 +75,6 @@ export class Execution {
     return visibleVariables(this.state, elementInstance);
   }
 
-  // ---- token movement ----------------------------------------------------------------------------
-
   /** Creates an element instance in `activating` and queues its activation. */
   enter(elementId: string, scopeId: string | null): ElementInstance {
     const elementInstance: ElementInstance = {
@@ -91,6 +88,9 @@ export class Execution {
     this.queue.push(elementInstance);
     return elementInstance;
   }
+
+  /** Element instances whose async continuation runs in this command (runtime/continuations.ts). */
+  readonly continuing = new Set<ElementInstance>();
 
   /** Runs queued activations until every token waits, letting waiting joins decide when work runs dry. */
   run(): void {
@@ -117,6 +117,10 @@ export class Execution {
       });
     }
     const node = this.node(elementInstance.elementId);
+    if (node.asyncBefore && elementInstance.loopIndex === undefined && !this.continuing.has(elementInstance)) {
+      awaitContinuation(this, elementInstance, 'before');
+      return;
+    }
     const body = isMultiInstanceBody(node, elementInstance);
     if (node.inputs && !body) {
       try {
@@ -142,9 +146,13 @@ export class Execution {
     }
   }
 
-  /** The element's work is done: go to `completing` and leave. */
+  /** The element's work is done: go to `completing` and leave (or, `asyncAfter`, commit first). */
   complete(elementInstance: ElementInstance): void {
     transition(elementInstance, 'completing');
+    if (this.node(elementInstance.elementId).asyncAfter && elementInstance.loopIndex === undefined) {
+      awaitContinuation(this, elementInstance, 'after');
+      return;
+    }
     this.leave(elementInstance);
   }
 

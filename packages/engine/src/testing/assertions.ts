@@ -21,20 +21,27 @@ export class ProcessAssertionError extends Error {
  * await assertThatInstance(engine, id).isCompleted();
  */
 export function assertThatInstance(engine: Engine, instanceId: string) {
+  // like zeebe-process-test, assertions look at the instance once the engine is idle (async continuations,
+  // jobs of a handler registered late, timers fired by the clock)
+  const settled = async () => {
+    await engine.idle();
+    return engine.getInstance(instanceId);
+  };
   const fail = (message: string, expected: unknown, actual: unknown): never => {
     throw new ProcessAssertionError(`Instance '${instanceId}': ${message}`, expected, actual);
   };
   return {
     async isCompleted() {
-      const { status } = await engine.getInstance(instanceId);
+      const { status } = await settled();
       if (status !== 'completed') fail(`expected completed, is ${status}`, 'completed', status);
     },
     async isActive() {
-      const { status } = await engine.getInstance(instanceId);
+      const { status } = await settled();
       if (status !== 'active') fail(`expected active, is ${status}`, 'active', status);
     },
     /** The given elements (or sequence flows) were completed in this order, others may lie between. */
     async hasPassedElementsInOrder(...elementIds: string[]) {
+      await engine.idle();
       const passed = await passedElements(engine, instanceId);
       let next = 0;
       for (const id of passed) if (id === elementIds[next]) next++;
@@ -46,7 +53,7 @@ export function assertThatInstance(engine: Engine, instanceId: string) {
      * count.
      */
     async isWaitingAt(...elementIds: string[]) {
-      const { activeElements } = await engine.getInstance(instanceId);
+      const { activeElements } = await settled();
       const gateways = new Set(activeElements.filter((element) => element.elementType === 'eventBasedGateway').map((element) => element.elementInstanceId));
       const actual = activeElements
         .filter((element) => element.waitingFor !== null && (element.listensOn === undefined || gateways.has(element.listensOn ?? '')))
@@ -55,18 +62,18 @@ export function assertThatInstance(engine: Engine, instanceId: string) {
       if (!isDeepStrictEqual(actual, [...elementIds].sort())) fail(`expected to wait at ${elementIds.join(', ')}`, elementIds, actual);
     },
     async hasVariable(name: string, expected: unknown) {
-      const { variables } = await engine.getInstance(instanceId);
+      const { variables } = await settled();
       if (!isDeepStrictEqual(variables[name], expected)) fail(`variable '${name}'`, expected, variables[name]);
     },
     async hasIncident(match: { code?: string; elementId?: string } = {}) {
-      const { incidents } = await engine.getInstance(instanceId);
+      const { incidents } = await settled();
       const found = incidents.some(
         (incident) => (match.code === undefined || incident.code === match.code) && (match.elementId === undefined || incident.elementId === match.elementId),
       );
       if (!found) fail('expected an incident', match, incidents.map(({ code, elementId }) => ({ code, elementId })));
     },
     async hasNoIncidents() {
-      const { incidents } = await engine.getInstance(instanceId);
+      const { incidents } = await settled();
       if (incidents.length > 0) fail('expected no incidents', [], incidents.map(({ code, elementId }) => ({ code, elementId })));
     },
   };

@@ -500,6 +500,8 @@ describe('MIWG C.9.2 manual check (ManualCheck)', () => {
     expect(requested).toMatchObject({ correlated: true, instanceId: id, elementId: 'StartMessageEvent_DocumentRequested' });
 
     // then one document request per document is running, and the clerk's task is still open
+    // the requests run their camunda:async send tasks on the job executor: wait until it is idle
+    await engine.idle();
     const requests = await engine.listInstances({ key: 'requestDocument_en' });
     expect(requests).toHaveLength(2);
     expect(calls).toEqual(['email@SendTask_RequestDocument', 'email@SendTask_RequestDocument']);

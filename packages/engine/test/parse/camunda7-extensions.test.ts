@@ -35,10 +35,10 @@ describe('Camunda 7 extensions', () => {
     expect(nodes.Feel).toMatchObject({ script: { expression: '="Hello " + name', resultVariable: 'greeting' } });
   });
 
-  it('warns about async flags, listeners and form fields it ignores', async () => {
-    const { warnings } = await parseBpmn(parseFixture('camunda7-tasks.bpmn'));
+  it('reads async flags, and warns about listeners and form fields it ignores', async () => {
+    const { warnings, processes } = await parseBpmn(parseFixture('camunda7-tasks.bpmn'));
+    expect(processes[0].nodes.Start).toMatchObject({ asyncBefore: true });
     expect(warnings.map((w) => [w.code, w.elementId, w.path])).toEqual([
-      ['MODEL_WARNING', 'Start', 'camunda:asyncBefore'],
       ['MODEL_WARNING', 'Approve', 'camunda:taskListener'],
       ['MODEL_WARNING', 'Approve', 'camunda:formData'],
       ['MODEL_WARNING', 'Flow_9', 'camunda:executionListener'],
