@@ -513,9 +513,12 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
         expect(await store.dueStartTimers(T0 + 20, 10)).toEqual([timer('b', 'nightly', T0 + 10, { remaining: 2, interval: 'PT1H' }), timer('h', 'hourly', T0 + 20)]);
         expect(ids(await store.dueStartTimers(T0 + 100, 1))).toEqual(['nightly:1#b']);
         // when b fires and moves on, and h is used up
-        await store.advanceStartTimer('nightly:1#b', timer('b', 'nightly', T0 + 3_600_010, { remaining: 1, interval: 'PT1H' }));
-        await store.advanceStartTimer('hourly:1#h', null);
-        await store.advanceStartTimer('gone:1#x', timer('x', 'gone', T0));
+        const b = timer('b', 'nightly', T0 + 10, { remaining: 2, interval: 'PT1H' });
+        expect(await store.advanceStartTimer(b, timer('b', 'nightly', T0 + 3_600_010, { remaining: 1, interval: 'PT1H' }))).toBe(true);
+        expect(await store.advanceStartTimer(timer('h', 'hourly', T0 + 20), null)).toBe(true);
+        expect(await store.advanceStartTimer(timer('x', 'gone', T0), timer('x', 'gone', T0))).toBe(false);
+        // and a second engine that read b before it moved on loses the claim (one instance per firing)
+        expect(await store.advanceStartTimer(b, timer('b', 'nightly', T0 + 3_600_010, { remaining: 1, interval: 'PT1H' }))).toBe(false);
         // then
         expect(ids(await store.dueStartTimers(T0 + 100, 10))).toEqual(['nightly:1#a']);
         expect((await store.listStartTimers()).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([

@@ -181,15 +181,16 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
 
     dueStartTimers: (now, limit) => select(startTimersTable, ' WHERE due_at <= $1 ORDER BY due_at, position LIMIT $2', [now, limit]),
 
-    async advanceStartTimer(id, next) {
+    async advanceStartTimer(fired, next) {
       const client = await db();
-      if (next === null) {
-        await client.query('DELETE FROM start_timers WHERE id = $1', [id]);
-      } else {
-        await client.query('UPDATE start_timers SET id = $2, definition_id = $3, key = $4, element_id = $5, due_at = $6, cycle = $7 WHERE id = $1', [
-          id, next.id, next.definitionId, next.key, next.elementId, next.dueAt, next.cycle === undefined ? null : JSON.stringify(next.cycle),
-        ]);
-      }
+      const { rowCount } =
+        next === null
+          ? await client.query('DELETE FROM start_timers WHERE id = $1 AND due_at = $2', [fired.id, fired.dueAt])
+          : await client.query(
+              'UPDATE start_timers SET id = $3, definition_id = $4, key = $5, element_id = $6, due_at = $7, cycle = $8 WHERE id = $1 AND due_at = $2',
+              [fired.id, fired.dueAt, next.id, next.definitionId, next.key, next.elementId, next.dueAt, next.cycle === undefined ? null : JSON.stringify(next.cycle)],
+            );
+      return (rowCount ?? 0) > 0;
     },
 
     listStartTimers: () => select(startTimersTable, ' ORDER BY position', []),

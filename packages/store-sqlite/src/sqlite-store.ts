@@ -107,8 +107,8 @@ export function sqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptions):
     nextStartTimer: one('SELECT min(due_at) FROM start_timers'),
     deleteStartTimers: db.prepare('DELETE FROM start_timers WHERE key = ?'),
     insertStartTimer: db.prepare('INSERT INTO start_timers (id, key, due_at, record) VALUES (?, ?, ?, ?)'),
-    updateStartTimer: db.prepare('UPDATE start_timers SET key = ?, due_at = ?, record = ? WHERE id = ?'),
-    deleteStartTimer: db.prepare('DELETE FROM start_timers WHERE id = ?'),
+    updateStartTimer: db.prepare('UPDATE start_timers SET key = ?, due_at = ?, record = ? WHERE id = ? AND due_at = ?'),
+    deleteStartTimer: db.prepare('DELETE FROM start_timers WHERE id = ? AND due_at = ?'),
     dueStartTimers: one('SELECT record FROM start_timers WHERE due_at <= ? ORDER BY due_at LIMIT ?'),
     listStartTimers: one('SELECT record FROM start_timers ORDER BY rowid'),
   };
@@ -289,9 +289,11 @@ export function sqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptions):
       return parse<StartTimerRecord>(statements.dueStartTimers.all(now, limit));
     },
 
-    async advanceStartTimer(id, next) {
-      if (next) statements.updateStartTimer.run(next.key, next.dueAt, JSON.stringify(next), id);
-      else statements.deleteStartTimer.run(id);
+    async advanceStartTimer(fired, next) {
+      const { changes } = next
+        ? statements.updateStartTimer.run(next.key, next.dueAt, JSON.stringify(next), fired.id, fired.dueAt)
+        : statements.deleteStartTimer.run(fired.id, fired.dueAt);
+      return changes > 0;
     },
 
     async listStartTimers() {

@@ -99,7 +99,7 @@ export class InstanceCommands {
       const now = this.clock.now();
       const starts = await this.store.dueStartTimers(now, 100);
       for (const timer of starts) {
-        await this.store.advanceStartTimer(timer.id, nextStartTimer(timer));
+        if (!(await this.store.advanceStartTimer(timer, nextStartTimer(timer)))) continue;
         await this.create(await this.definitions.pinned(timer.definitionId), { businessKey: null, variables: {}, startEventId: timer.elementId });
         ran++;
       }

@@ -24,10 +24,11 @@ export function memoryStartTimers(): StartTimerMethods & { earliest(): number | 
         .slice(0, limit)
         .map((timer) => cloneJson(timer));
     },
-    async advanceStartTimer(id, next) {
-      if (!timers.has(id)) return;
-      if (next) timers.set(id, cloneJson(next));
-      else timers.delete(id);
+    async advanceStartTimer(fired, next) {
+      if (timers.get(fired.id)?.dueAt !== fired.dueAt) return false;
+      if (next) timers.set(fired.id, cloneJson(next));
+      else timers.delete(fired.id);
+      return true;
     },
     async listStartTimers() {
       return [...timers.values()].map((timer) => cloneJson(timer));

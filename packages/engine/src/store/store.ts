@@ -126,7 +126,11 @@ export interface Store {
   replaceStartTimers(key: string, timers: StartTimerRecord[]): Promise<void>;
   /** Timer start events due at or before `now`, earliest first. */
   dueStartTimers(now: number, limit: number): Promise<StartTimerRecord[]>;
-  /** After a timer start event fired: its next firing, or `null` when it is used up. */
-  advanceStartTimer(id: string, next: StartTimerRecord | null): Promise<void>;
+  /**
+   * Claims a due timer start event before its instance starts: moves it to its `next` firing (or removes it,
+   * `null`) only if it is still due at `fired.dueAt`. Returns false when another engine claimed it first,
+   * so each firing starts one instance however many engines share the store.
+   */
+  advanceStartTimer(fired: StartTimerRecord, next: StartTimerRecord | null): Promise<boolean>;
   listStartTimers(): Promise<StartTimerRecord[]>;
 }
