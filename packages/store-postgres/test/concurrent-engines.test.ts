@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine, isEngineError, sequentialIds, type Engine, type HistoryEvent } from '@pravah/engine';
 import { postgresStore } from '../src/postgres-store.js';
 import { freshSchema, NEEDS_PG, PG_URL, type FreshSchema } from './support/fresh-schema.js';
-import { loadBarrier } from './support/load-barrier.js';
+import { loadBarrier } from '../../engine/test-support/load-barrier.js';
 
 const xml = readFileSync(new URL('./fixtures/task-then-message.bpmn', import.meta.url), 'utf8');
 

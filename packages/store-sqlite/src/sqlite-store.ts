@@ -16,6 +16,7 @@ import {
   type TaskRecord,
   type TimerRecord,
 } from '@pravah/engine';
+import { toDefinition, type DefinitionRow } from './definition-rows.js';
 import { derivedRowWriter } from './derived-rows.js';
 import { filteredQueries, taskQuery } from './filtered-query.js';
 import { migrate } from './migrate.js';
@@ -32,18 +33,6 @@ export interface SqliteStoreOptions {
 export interface SqliteStore extends Store {
   /** Closes the database. The store must not be used afterwards. */
   close(): void;
-}
-
-interface DefinitionRow {
-  id: string;
-  key: string;
-  version: number;
-  name: string | null;
-  xml: string;
-  checksum: string;
-  resource_name: string | null;
-  deployed_at: number;
-  executable: number | null;
 }
 
 const parse = <T>(rows: unknown[]): T[] => rows.map((row) => JSON.parse(row as string) as T);
@@ -300,19 +289,4 @@ export function sqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOptions):
       return parse<StartTimerRecord>(statements.listStartTimers.all());
     },
   };
-}
-
-function toDefinition(row: DefinitionRow): DefinitionRecord {
-  const record: DefinitionRecord = {
-    id: row.id,
-    key: row.key,
-    version: row.version,
-    name: row.name,
-    xml: row.xml,
-    checksum: row.checksum,
-    resourceName: row.resource_name,
-    deployedAt: row.deployed_at,
-  };
-  if (row.executable !== null) record.executable = row.executable === 1;
-  return record;
 }

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine, isEngineError, sequentialIds, type Engine, type HistoryEvent } from '@pravah/engine';
 import { sqliteStore, type SqliteStore } from '../src/sqlite-store.js';
 import { fixture } from './fixture.js';
-import { loadBarrier } from './load-barrier.js';
+import { loadBarrier } from '../../engine/test-support/load-barrier.js';
 import { tempDatabase } from './temp-database.js';
 
 /** What a losing command may fail with: it saw the task gone, the task ended, or its commit was refused. */

@@ -1,31 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTestEngine, assertThatInstance, passedElements, type TestEngine } from '../../src/testing/index.js';
+import { complete, deployed, model, waitingAt } from './conformance-helpers.js';
 
-/** Manifest cases of the full event model (issue 3), each asserting the outcome MANIFEST.md gives. */
-function model(path: string): string {
-  return readFileSync(new URL(`./executable/${path}`, import.meta.url), 'utf8');
-}
-
-async function deployed(...paths: string[]): Promise<TestEngine> {
-  const engine = createTestEngine();
-  for (const path of paths) await engine.deploy(model(path));
-  return engine;
-}
-
-async function waitingAt(engine: TestEngine, instanceId: string): Promise<string[]> {
-  const { activeElements } = await engine.getInstance(instanceId);
-  return activeElements.filter((element) => element.waitingFor !== null).map((element) => element.elementId).sort();
-}
+// Manifest cases of the full event model (issue 3), each asserting the outcome MANIFEST.md gives.
 
 async function tasks(engine: TestEngine, instanceId: string): Promise<string[]> {
   return (await engine.listTasks({ instanceId })).map((task) => task.elementId).sort();
-}
-
-async function complete(engine: TestEngine, instanceId: string, elementId: string): Promise<void> {
-  const [task] = await engine.listTasks({ instanceId, elementId });
-  expect(task, `task ${elementId}`).toBeDefined();
-  await engine.completeTask(task.id);
 }
 
 async function status(engine: TestEngine, instanceId: string): Promise<string> {

@@ -1,34 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createTestEngine, assertThatInstance, passedElements, type TestEngine } from '../../src/testing/index.js';
+import { assertThatInstance, passedElements, type TestEngine } from '../../src/testing/index.js';
+import { complete, deployed, waitingAt } from './conformance-helpers.js';
 
-/**
- * Cases from executable/MANIFEST.md that need only the engine-core elements, each asserting the outcome the
- * manifest gives. Case numbers are the manifest's.
- */
-function model(path: string): string {
-  return readFileSync(new URL(`./executable/${path}`, import.meta.url), 'utf8');
-}
-
-async function deployed(...paths: string[]): Promise<TestEngine> {
-  const engine = createTestEngine();
-  for (const path of paths) await engine.deploy(model(path));
-  return engine;
-}
-
-async function waitingAt(engine: TestEngine, instanceId: string): Promise<string[]> {
-  const { activeElements } = await engine.getInstance(instanceId);
-  return activeElements.filter((element) => element.waitingFor !== null).map((element) => element.elementId).sort();
-}
+// Cases from executable/MANIFEST.md that need only the engine-core elements, each asserting the outcome the
+// manifest gives. Case numbers are the manifest's.
 
 async function taskNames(engine: TestEngine, instanceId: string): Promise<string[]> {
   return (await engine.listTasks({ instanceId })).map((task) => task.name ?? task.elementId).sort();
-}
-
-async function complete(engine: TestEngine, instanceId: string, elementId: string): Promise<void> {
-  const [task] = await engine.listTasks({ instanceId, elementId });
-  expect(task, `task ${elementId}`).toBeDefined();
-  await engine.completeTask(task.id);
 }
 
 describe('conformance: gateways (manifest cases 1-7)', () => {
