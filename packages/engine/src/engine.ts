@@ -11,6 +11,7 @@ import {
   triggerWaitState,
 } from './runtime/commands.js';
 import { CONTINUATION_JOB_TYPE } from './runtime/continuations.js';
+import { EFFECT_JOB_TYPE, OUTBOX_GRACE_MS } from './runtime/effects.js';
 import type { Execution } from './runtime/execution.js';
 import { memoryStore } from './store/memory-store.js';
 import type { Engine, EngineEvent, EngineEventName, EngineListener, EngineOptions, InstanceSnapshot, JobHandler, Task } from './engine/api-types.js';
@@ -62,6 +63,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const commands = new InstanceCommands(store, runner, definitions, ids, clock, (at) => !closed && scheduler.consider(at), owner, options.leaseMs ?? 30_000, () => [
     ...handlers.keys(),
     CONTINUATION_JOB_TYPE,
+    EFFECT_JOB_TYPE,
   ]);
   const pollIntervalMs = options.pollIntervalMs;
 
@@ -80,6 +82,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (wait.kind === 'timer' || wait.dueAt !== undefined) scheduler.consider(wait.dueAt!);
       else if (wait.continuation) continuation = true;
     }
+    // undelivered effects become runnable for every engine once their grace period is over
+    if (execution.outboxed.length > 0 && !closed) scheduler.consider(clock.now() + OUTBOX_GRACE_MS);
     // the job executor picks an async continuation up right after this command has returned (`idle()` waits
     // for it; a `close()` before then leaves it to whichever engine looks next)
     if (continuation) void track(new Promise((resolve) => setTimeout(resolve, 0)).then(() => (closed ? 0 : runDueWork())));

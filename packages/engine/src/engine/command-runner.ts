@@ -5,6 +5,7 @@ import type { ExpressionFunctions } from '../expressions/compile-expression.js';
 import { instanceStateSchema, type InstanceState } from '../model/instance-state.js';
 import { completeJob, failJob, throwJobError } from '../runtime/commands.js';
 import { continueAfterCommit } from '../runtime/continuations.js';
+import { writeOutbox } from '../runtime/effects.js';
 import { Execution, type PinnedProcess } from '../runtime/execution.js';
 import type { Store } from '../store/store.js';
 import type { JobHandler } from './api-types.js';
@@ -33,6 +34,7 @@ export class CommandRunner {
   async create(process: PinnedProcess, start: (now: number, maxSteps: number, functions?: ExpressionFunctions) => Execution): Promise<Execution> {
     const execution = start(this.clock.now(), this.maxSteps, this.functions);
     if (execution.pendingJobs.length > 0) await this.runJobs(execution);
+    if (execution.effects.length > 0) execution.outboxed = writeOutbox(execution.state, execution.effects, execution.now);
     execution.state.revision = 1;
     await this.store.commit({ state: execution.state, expectedRevision: null, history: execution.history });
     this.committed(execution);
@@ -96,7 +98,8 @@ export class CommandRunner {
     const execution = new Execution(process, state, this.clock.now(), this.maxSteps, this.functions);
     const result = apply(execution);
     if (execution.pendingJobs.length > 0) await this.runJobs(execution);
-    if (execution.history.length > 0) {
+    if (execution.effects.length > 0) execution.outboxed = writeOutbox(state, execution.effects, execution.now);
+    if (execution.history.length > 0 || execution.touched) {
       state.revision = expectedRevision + 1;
       await this.store.commit({ state, expectedRevision, history: execution.history });
       this.committed(execution);

@@ -9,7 +9,7 @@ import {
   fireTimer,
   startInstance,
 } from '../runtime/commands.js';
-import type { Effect } from '../runtime/effects.js';
+import { EFFECT_JOB_TYPE, type Effect } from '../runtime/effects.js';
 import type { Execution, PinnedProcess } from '../runtime/execution.js';
 import type { LeasedWork, Store } from '../store/store.js';
 import type { CommandRunner } from './command-runner.js';
@@ -62,14 +62,46 @@ export class InstanceCommands {
     const execution = await this.runner.create(process, (now, maxSteps, functions) =>
       startInstance(process, { id, businessKey: start.businessKey, variables: start.variables, now, maxSteps, functions, startEventId: start.startEventId, parent: start.parent }),
     );
-    if (execution.effects.length > 0) await this.runEffects(execution.effects);
+    await this.deliver(execution.state.id, execution.outboxed);
     return execution;
   }
 
   async run<T>(instanceId: string, apply: (execution: Execution) => T): Promise<{ result: T; execution: Execution }> {
     const outcome = await this.runner.run(instanceId, apply);
-    if (outcome.execution.effects.length > 0) await this.runEffects(outcome.execution.effects);
+    await this.deliver(instanceId, outcome.execution.outboxed);
     return outcome;
+  }
+
+  /** Runs outbox entries of `instanceId` (as commands of their own), then removes them from its outbox. */
+  private async deliver(instanceId: string, entries: ReadonlyArray<{ id: string; effect: Effect }>): Promise<void> {
+    if (entries.length === 0) return;
+    await this.runEffects(entries.map((entry) => entry.effect));
+    const ids = new Set(entries.map((entry) => entry.id));
+    try {
+      await this.runner.run(
+        instanceId,
+        (execution) => {
+          const outbox = execution.state.outbox ?? [];
+          const left = outbox.filter((entry) => !ids.has(entry.id));
+          if (left.length === outbox.length) return;
+          if (left.length > 0) execution.state.outbox = left;
+          else delete execution.state.outbox;
+          execution.touched = true;
+        },
+        true,
+      );
+    } catch (error) {
+      // another engine changed or removed the instance meanwhile: the entries stay and are delivered again
+      if (!isEngineError(error) || (error.code !== 'CONCURRENT_MODIFICATION' && error.code !== 'INSTANCE_NOT_FOUND')) throw error;
+    }
+  }
+
+  /** An outbox entry whose engine died before delivering it (leased as a job of type `pravah:effect`). */
+  private async deliverLeftOver(instanceId: string, entryId: string): Promise<boolean> {
+    const entry = (await this.runner.load(instanceId)).outbox?.find((candidate) => candidate.id === entryId);
+    if (!entry) return false;
+    await this.deliver(instanceId, [{ id: entry.id, effect: entry.effect as unknown as Effect }]);
+    return true;
   }
 
   /** Delivers a signal to every subscription and starts every process whose latest version starts on it. */
@@ -108,7 +140,10 @@ export class InstanceCommands {
       if (starts.length === 0 && leased.length === 0) break;
       for (const work of leased) {
         try {
-          const { result } = await this.run(work.instanceId, (execution) => (work.kind === 'timer' ? fireTimer(execution, work.elementInstanceId) : queueJob(execution, work.elementInstanceId)));
+          const result =
+            work.kind === 'job' && work.type === EFFECT_JOB_TYPE
+              ? await this.deliverLeftOver(work.instanceId, work.jobKey)
+              : (await this.run(work.instanceId, (execution) => (work.kind === 'timer' ? fireTimer(execution, work.elementInstanceId) : queueJob(execution, work.elementInstanceId)))).result;
           if (result) ran++;
           else failed.add(workId(work));
         } catch (error) {
@@ -166,6 +201,9 @@ export class InstanceCommands {
       businessKey: effect.businessKey,
       variables: effect.variables,
       parent: { instanceId: effect.parent.instanceId, elementInstanceId: effect.parent.elementInstanceId },
+    }).catch((error: unknown) => {
+      // delivered before (the outbox entry outlived a crash): the child exists already
+      if (!isEngineError(error) || error.code !== 'CONCURRENT_MODIFICATION') throw error;
     });
   }
 

@@ -169,5 +169,11 @@ export const instanceStateSchema = z.object({
   parent: z.object({ instanceId: z.string(), elementInstanceId: z.string() }).optional(),
   /** A suspended instance accepts no commands and its timers wait. */
   suspended: z.boolean().optional(),
+  /**
+   * Work this instance's commands asked of other instances (signals, call activities, cancellations),
+   * committed with the command that caused it and removed once delivered; an engine that finds an entry
+   * past its `dueAt` (its engine died before delivering) delivers it (see runtime/effects.ts).
+   */
+  outbox: z.array(z.object({ id: z.string(), dueAt: z.number(), effect: z.record(z.string(), z.unknown()) })).optional(),
 });
 export type InstanceState = z.infer<typeof instanceStateSchema>;

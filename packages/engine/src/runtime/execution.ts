@@ -40,6 +40,10 @@ export class Execution {
   readonly pendingJobs: ElementInstance[] = [];
   /** Work for other instances, run by the engine after this command commits. */
   readonly effects: Effect[] = [];
+  /** The outbox entries the effects became (set by the command runner before the commit). */
+  outboxed: Array<{ id: string; effect: Effect }> = [];
+  /** Set by commands that change only bookkeeping (no history), so the runner still commits. */
+  touched = false;
   /**
    * An event-based gateway whose race was just won: the flow it takes, the event's variables, and (once
    * entered) the catch event that passes straight on because its event already happened.

@@ -127,13 +127,17 @@ const NONE: DerivedRecords = Object.freeze({ tasks: NO_ROWS, jobs: NO_ROWS, time
  * A suspended instance has no timer or job rows: nothing fires or runs until it is resumed.
  */
 export function deriveRecords(state: InstanceState): DerivedRecords {
-  if (state.elements.length === 0 && state.incidents.length === 0) return NONE;
+  if (state.elements.length === 0 && state.incidents.length === 0 && !state.outbox?.length) return NONE;
   const records: DerivedRecords = { ...NONE };
   const add = <K extends keyof DerivedRecords>(kind: K, row: DerivedRecords[K][number]) => {
     if (records[kind] === NO_ROWS) records[kind] = [] as DerivedRecords[K];
     (records[kind] as DerivedRecords[K][number][]).push(row);
   };
   for (const incident of state.incidents) add('incidents', { ...incident, instanceId: state.id, definitionId: state.definitionId });
+  for (const entry of state.outbox ?? []) {
+    // undelivered effects are jobs of type `pravah:effect`, runnable once their grace period is over
+    add('jobs', { jobKey: entry.id, instanceId: state.id, elementId: '', elementInstanceId: '', type: 'pravah:effect', attempts: 0, retries: 1, blocked: false, dueAt: entry.dueAt });
+  }
   for (const element of state.elements) {
     const wait = element.wait;
     if (!wait) continue;
