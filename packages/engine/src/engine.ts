@@ -23,6 +23,7 @@ import { DefinitionRegistry } from './engine/definition-registry.js';
 import {
   completeTaskOptionsSchema,
   correlateOptionsSchema,
+  historyPageSchema,
   incidentFilterSchema,
   instanceFilterSchema,
   jobFilterSchema,
@@ -241,7 +242,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return snapshotOf(execution);
     },
 
-    history: async (instanceId) => store.history(parseInput(nonEmptyString, instanceId, 'instance id')),
+    async history(instanceId, page = {}) {
+      const { limit, offset = 0, afterSeq } = parseInput(historyPageSchema, page, 'history page');
+      const events = (await store.history(parseInput(nonEmptyString, instanceId, 'instance id'))).filter((event) => afterSeq === undefined || event.seq > afterSeq);
+      return events.slice(offset, limit === undefined ? undefined : offset + limit);
+    },
 
     listIncidents: async (filter = {}) => store.listIncidents(parseInput(incidentFilterSchema, filter, 'incident filter')),
 

@@ -163,6 +163,13 @@ export type CorrelationResult =
   | { correlated: true; instanceId: string; elementId: string; started?: true }
   | { correlated: false };
 
+/** A page of history: events after `afterSeq` (a cursor: the last `seq` you saw), then `offset` / `limit`. */
+export interface HistoryPage {
+  afterSeq?: number;
+  limit?: number;
+  offset?: number;
+}
+
 export interface SignalOptions {
   variables?: Record<string, unknown>;
 }
@@ -243,8 +250,8 @@ export interface Engine {
    * @example await engine.migrate({ key: 'order', fromVersion: 1, toVersion: 2, mapping: { review: 'check' } });
    */
   migrate(options: MigrateOptions): Promise<MigrationResult>;
-  /** Ordered audit events of one instance. */
-  history(instanceId: string): Promise<HistoryEvent[]>;
+  /** Ordered audit events of one instance; page with `{ afterSeq, limit }` (a cursor) or `{ offset, limit }`. */
+  history(instanceId: string, page?: HistoryPage): Promise<HistoryEvent[]>;
   listIncidents(filter?: IncidentFilter): Promise<Incident[]>;
   /** Clears the incident and retries the failed step (calls the handler again, re-evaluates the gateway...). */
   retryIncident(incidentId: string): Promise<InstanceSnapshot>;

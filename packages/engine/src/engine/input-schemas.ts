@@ -60,6 +60,8 @@ export const instanceFilterSchema = z.strictObject({
   ...page,
 });
 
+export const historyPageSchema = z.strictObject({ afterSeq: z.number().int().nonnegative().optional(), ...page });
+
 export const jobFilterSchema = z.strictObject({ type: z.string().optional(), instanceId: z.string().optional(), ...page });
 
 export const nonEmptyString = z.string().min(1);

@@ -67,3 +67,16 @@ describe('user tasks', () => {
     await expect(engine.completeTask(task.id)).rejects.toMatchObject({ code: 'TASK_NOT_FOUND' });
   });
 });
+
+describe('history pages', () => {
+  it('pages the audit trail by cursor (afterSeq) and by offset', async () => {
+    const engine = createTestEngine();
+    await engine.deploy(fixture('approval.bpmn'));
+    const { id } = await engine.start('approval', { variables: { requester: 'bob' } });
+    const all = await engine.history(id);
+    expect(await engine.history(id, { limit: 2 })).toEqual(all.slice(0, 2));
+    expect(await engine.history(id, { afterSeq: all[1].seq, limit: 2 })).toEqual(all.slice(2, 4));
+    expect(await engine.history(id, { offset: 3 })).toEqual(all.slice(3));
+    await expect(engine.history(id, { limit: 0 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+});
