@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Engine, HistoryEvent } from '@pravah/engine';
+import { deriveRecords, type Engine, type HistoryEvent } from '@pravah/engine';
 import type { HandlerCall } from './crash-log.js';
 
 /** Every element of `crash-mix.bpmn`; each runs exactly once per instance (no loops, no boundary events). */
@@ -113,4 +113,32 @@ export async function checkCrashInvariants({ engine, file, reportedStarted, call
   }
 
   return { violations: violations.slice(0, 30), instances: instances.length, jobs: jobs.size, calls: calls.length, duplicateCalls, orphanCalls };
+}
+
+/**
+ * What must hold after every restart, while instances are still running: every instance a worker reported
+ * started is in the store and its state passes the schema; none completed twice; no element instance
+ * completed twice; and the task and job rows of each active instance are exactly those its state derives.
+ */
+export async function checkAfterRestart(engine: Engine, reportedStarted: string[]): Promise<string[]> {
+  const violations: string[] = [];
+  for (const id of new Set(reportedStarted)) {
+    const instance = await engine.getInstance(id).catch(() => undefined);
+    if (!instance) {
+      violations.push(`${id}: reported started but not in the store`);
+      continue;
+    }
+    const history = await engine.history(id);
+    if (history.filter((event) => event.type === 'instance-completed').length > 1) violations.push(`${id}: completed twice`);
+    const completed = history.filter((event) => event.type === 'element-completed').map((event) => (event as ElementEvent).elementInstanceId);
+    if (new Set(completed).size !== completed.length) violations.push(`${id}: an element instance completed twice`);
+    if (instance.status !== 'active') continue;
+    const state = await engine.store.loadInstance(id);
+    const derived = deriveRecords(state as Parameters<typeof deriveRecords>[0]);
+    const taskIds = (await engine.listTasks({ instanceId: id })).map((task) => task.id).sort();
+    if (taskIds.join() !== derived.tasks.map((task) => task.id).sort().join()) violations.push(`${id}: task rows differ from its state`);
+    const jobKeys = (await engine.listJobs({ instanceId: id })).map((job) => job.jobKey).sort();
+    if (jobKeys.join() !== derived.jobs.map((job) => job.jobKey).sort().join()) violations.push(`${id}: job rows differ from its state`);
+  }
+  return violations;
 }

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine, isEngineError } from '@pravah/engine';
 import { sqliteStore } from '../src/sqlite-store.js';
-import { checkCrashInvariants } from './crash-invariants.js';
+import { checkAfterRestart, checkCrashInvariants } from './crash-invariants.js';
 import { readLines, recordingHandler, type HandlerCall } from './crash-log.js';
 import { fixture } from './fixture.js';
 import { tempDatabase } from './temp-database.js';
@@ -70,6 +70,12 @@ describe('SQLite under SIGKILL', () => {
       killedAt.set(worker.pid!, Date.now());
       worker.kill('SIGKILL');
       expect((await exited)[1]).toBe('SIGKILL');
+      // and after each kill, before the next restart, the file is consistent
+      const checkStore = sqliteStore({ file: database.file });
+      const checker = createEngine({ store: checkStore, clock: { now: () => Date.now(), wakeAt: () => () => {} } }); // reads only
+      expect(await checkAfterRestart(checker, readLines(logs.started)), `after kill ${kill + 1}`).toEqual([]);
+      checker.close();
+      checkStore.close();
     }
 
     // and a last engine on the file runs every instance to its end (tasks completed here, timers fired)
