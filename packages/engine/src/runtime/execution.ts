@@ -44,10 +44,7 @@ export class Execution {
   outboxed: Array<{ id: string; effect: Effect }> = [];
   /** Set by commands that change only bookkeeping (no history), so the runner still commits. */
   touched = false;
-  /**
-   * An event-based gateway whose race was just won: the flow it takes, the event's variables, and (once
-   * entered) the catch event that passes straight on because its event already happened.
-   */
+  /** An event-based gateway that won a race: its flow, the event's variables, the catch event it entered. */
   eventRaceWinner: { gateway: ElementInstance; flowId: string; variables: Record<string, unknown> | undefined; target?: ElementInstance } | undefined;
   private readonly queue: ElementInstance[] = [];
   private steps = 0;
